@@ -1,0 +1,3 @@
+from ostoja.manage import main
+
+main()

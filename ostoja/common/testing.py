@@ -1,0 +1,29 @@
+"""Test helpers: browser login and the axe-core accessibility check."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+from ostoja.accounts.demo import DEMO_PASSWORD
+
+_axe = Axe()
+
+
+def browser_login(page, live_server_url: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{live_server_url}/logowanie/")
+    page.get_by_label("Nazwa użytkownika").fill(username)
+    page.get_by_label("Hasło").fill(password)
+    page.get_by_role("button", name="Zaloguj się").click()
+    page.wait_for_url(lambda url: "/logowanie/" not in url)
+
+
+def assert_accessible(page) -> None:
+    """Fail with axe-core's report when the page has any WCAG violation."""
+    results = _axe.run(
+        page,
+        options={
+            "runOnly": {
+                "type": "tag",
+                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+            }
+        },
+    )
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"

@@ -1,0 +1,15 @@
+"""Root URL configuration: each app mounts its own urls."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("ostoja.accounts.urls")),
+    path("rodziny/", include("ostoja.families.urls")),
+    path("rejestr/", include("ostoja.audit.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "ostoja.common.errors.permission_denied"
+handler404 = "ostoja.common.errors.page_not_found"
+handler500 = "ostoja.common.errors.server_error"

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from ostoja.accounts.demo import DEMO_PASSWORD
+from ostoja.accounts.models import Role
+from ostoja.examples.demo import demo_setup
+
+
+class Command(BaseCommand):
+    help = "Create the demo offices, one user per role per office, and example families."
+
+    def handle(self, *args, **options):
+        offices = demo_setup()
+        self.stdout.write(f"Demo users (password for all: {DEMO_PASSWORD}):")
+        for slug, users in offices.items():
+            for role, user in users.items():
+                self.stdout.write(f"  {user.username:28} {Role(role).label} ({slug})")
