@@ -11,6 +11,7 @@ from ostoja.audit.services import record_read
 from ostoja.common.views import apply_service, page_number
 from ostoja.families import selectors, services
 from ostoja.families.forms import FamilyForm, FamilySearchForm, PersonForm
+from ostoja.families.timeline import family_timeline
 
 
 def _require(user, perm: str, obj=None) -> None:
@@ -41,6 +42,7 @@ def family_detail(request, pk: int):
         "family": family,
         "members": selectors.family_members(family),
         "problem_areas": family.problem_areas.all(),
+        "timeline": family_timeline(family, request.user),
         "can_change": request.user.has_perm("families.change_family", family),
     }
     return render(request, "families/family_detail.html", context)

@@ -4,15 +4,22 @@ import pytest
 from django.utils import translation
 from django.utils.translation import ngettext
 
-FORMS = {1: "1 rodzinę", 2: "2 rodziny", 4: "4 rodziny", 5: "5 rodzin", 12: "12 rodzin", 22: "22 rodziny"}
+FORMS = {
+    1: "1 rodzinę",
+    2: "2 rodziny",
+    4: "4 rodziny",
+    5: "5 rodzin",
+    12: "12 rodzin",
+    22: "22 rodziny",
+}
 
 
 @pytest.mark.parametrize(("n", "expected"), FORMS.items())
 def test_family_count_plural(n, expected):
     with translation.override("pl"):
-        text = ngettext(
-            "Znaleziono %(counter)s rodzinę.", "Znaleziono %(counter)s rodzin.", n
-        ) % {"counter": n}
+        text = ngettext("Znaleziono %(counter)s rodzinę.", "Znaleziono %(counter)s rodzin.", n) % {
+            "counter": n
+        }
     assert text == f"Znaleziono {expected}."
 
 

@@ -28,6 +28,13 @@ INSTALLED_APPS = [
     "ostoja.accounts",
     "ostoja.families",
     "ostoja.casework",
+    "ostoja.placements",
+    "ostoja.activities",
+    "ostoja.staff",
+    "ostoja.violence",
+    "ostoja.programme",
+    "ostoja.partners",
+    "ostoja.reporting",
     "ostoja.audit",
     "ostoja.examples",
 ]
