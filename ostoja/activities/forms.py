@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ostoja.activities.models import GroupActivity, ParticipantRole
 from ostoja.families.forms import VersionedForm
+from ostoja.families.models import Person
+
+
+def _person_label(person: Person) -> str:
+    return f"{person.first_name} {person.last_name} ({person.family.name})"
+
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -30,7 +36,9 @@ class GroupActivityForm(VersionedForm):
 
 
 class ParticipationForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Osoba"), queryset=None)
+    person: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Osoba"), queryset=Person.objects.none()
+    )
     role = forms.ChoiceField(
         label=_("Uczestnik jako"),
         required=False,
@@ -44,4 +52,4 @@ class ParticipationForm(forms.Form):
         field = self.fields["person"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = persons
-        field.label_from_instance = lambda p: f"{p.first_name} {p.last_name} ({p.family.name})"
+        field.label_from_instance = _person_label  # type: ignore[method-assign,assignment]

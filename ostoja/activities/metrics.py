@@ -109,7 +109,7 @@ def activity_figures(office, period: Period) -> dict[str, int]:
 
 @metric_provider
 def project_figures(office, period: Period) -> dict[str, MetricValue]:
-    """Per-activity figures under the activity's report key, e.g. project_wspiera_my.children_qualified.
+    """Per-activity figures under its report key (project_wspiera_my.children_qualified …).
 
     One GROUP BY query over the office's activities that have a report key.
     """

@@ -3,7 +3,7 @@
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from ostoja.activities.models import GroupActivity, Participation, ParticipantRole
+from ostoja.activities.models import GroupActivity, ParticipantRole, Participation
 from ostoja.activities.permissions import visible_activities, visible_participations
 from ostoja.families.models import Person
 from ostoja.families.permissions import visible_families
@@ -11,11 +11,15 @@ from ostoja.families.permissions import visible_families
 
 def activity_list(user) -> QuerySet[GroupActivity]:
     """Activities with participant counts (all participants: a count is not personal data)."""
-    return visible_activities(user).annotate(
-        children=Count("participations", filter=Q(participations__role=ParticipantRole.CHILD)),
-        adults=Count("participations", filter=Q(participations__role=ParticipantRole.ADULT)),
-        families=Count("participations__family", distinct=True),
-    ).order_by("-start_date", "name", "pk")
+    return (
+        visible_activities(user)
+        .annotate(
+            children=Count("participations", filter=Q(participations__role=ParticipantRole.CHILD)),
+            adults=Count("participations", filter=Q(participations__role=ParticipantRole.ADULT)),
+            families=Count("participations__family", distinct=True),
+        )
+        .order_by("-start_date", "name", "pk")
+    )
 
 
 def activity_get_for_user(user, pk: int) -> GroupActivity:

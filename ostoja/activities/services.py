@@ -26,9 +26,14 @@ ACTIVITY_FIELDS = (
 @transaction.atomic
 def activity_create(*, acting_user, office: Office, **data) -> GroupActivity:
     """Register a group activity or project of the acting user's office."""
-    if not acting_user.has_perm("activities.add_groupactivity") or acting_user.office_id != office.pk:
+    if (
+        not acting_user.has_perm("activities.add_groupactivity")
+        or acting_user.office_id != office.pk
+    ):
         raise PermissionDenied
-    activity = GroupActivity(office=office, **{k: v for k, v in data.items() if k in ACTIVITY_FIELDS})
+    activity = GroupActivity(
+        office=office, **{k: v for k, v in data.items() if k in ACTIVITY_FIELDS}
+    )
     activity.stamp(acting_user)
     activity.full_clean()
     activity.save()
@@ -61,7 +66,9 @@ def activity_update(
 
 
 def default_role(person: Person) -> str:
-    return ParticipantRole.CHILD if person.family_role == FamilyRole.CHILD else ParticipantRole.ADULT
+    return (
+        ParticipantRole.CHILD if person.family_role == FamilyRole.CHILD else ParticipantRole.ADULT
+    )
 
 
 @transaction.atomic

@@ -72,8 +72,14 @@ class PlacementFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Stan"),
         required=False,
-        choices=[("", _("wszystkie")), ("current", _("obecnie poza rodziną")), ("ended", _("zakończone"))],
+        choices=[
+            ("", _("wszystkie")),
+            ("current", _("obecnie poza rodziną")),
+            ("ended", _("zakończone")),
+        ],
     )
     form = forms.ChoiceField(
-        label=_("Forma"), required=False, choices=[("", _("wszystkie formy")), *PlacementForm.choices]
+        label=_("Forma"),
+        required=False,
+        choices=[("", _("wszystkie formy")), *PlacementForm.choices],
     )

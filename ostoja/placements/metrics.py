@@ -77,7 +77,7 @@ def _specs() -> list[MetricSpec]:
             "placements.children",
             N_("Dzieci umieszczone poza rodziną w okresie"),
             "children",
-            N_("Różne dzieci, których umieszczenie (każda forma, także MOS i MOW) zaczęło się w okresie."),
+            N_("Różne dzieci umieszczone w okresie (każda forma, także MOS i MOW)."),
         ),
         MetricSpec(
             "placements.families",
@@ -89,13 +89,13 @@ def _specs() -> list[MetricSpec]:
             "assistant.families_without_expected_effects",
             N_("Rodziny, w których nie uzyskano zamierzonych efektów (umieszczenie dzieci)"),
             "families",
-            N_("Jak placements.families: rodziny, z których dzieci umieszczono poza rodziną w okresie."),
+            N_("Jak placements.families: rodziny dzieci umieszczonych w okresie."),
         ),
         MetricSpec(
             "placements.foster_care.children",
             N_("Dzieci umieszczone w pieczy zastępczej w okresie"),
             "children",
-            N_("Różne dzieci z umieszczeniem w formie pieczy zastępczej (bez MOS i MOW) rozpoczętym w okresie."),
+            N_("Różne dzieci umieszczone w okresie w pieczy zastępczej (bez MOS i MOW)."),
         ),
         MetricSpec(
             "placements.foster_care.families",
@@ -107,14 +107,14 @@ def _specs() -> list[MetricSpec]:
             "placements.children_at_end",
             N_("Dzieci przebywające poza rodziną w ostatnim dniu okresu"),
             "children",
-            N_("Różne dzieci umieszczone (każda forma) i nieodebrane do ostatniego dnia okresu włącznie."),
+            N_("Różne dzieci poza rodziną (każda forma) w ostatnim dniu okresu."),
             kind=stock,
         ),
         MetricSpec(
             "foster_care.children_at_end",
             N_("Dzieci w pieczy zastępczej w ostatnim dniu okresu"),
             "children",
-            N_("Różne dzieci w formie pieczy zastępczej w ostatnim dniu okresu; powrót tego dnia oznacza dziecko w domu."),
+            N_("Różne dzieci w pieczy w ostatnim dniu okresu (powrót tego dnia: w domu)."),
             kind=stock,
         ),
         MetricSpec(
@@ -128,13 +128,13 @@ def _specs() -> list[MetricSpec]:
             "foster_care.children_in_care",
             N_("Dzieci nadal przebywające w pieczy zastępczej (umieszczone przed okresem)"),
             "children",
-            N_("Różne dzieci w pieczy zastępczej rozpoczętej przed początkiem okresu i trwającej w okresie."),
+            N_("Różne dzieci w pieczy rozpoczętej przed okresem i trwającej w okresie."),
         ),
         MetricSpec(
             "foster_care.families_with_children_in_care",
             N_("Rodziny z dziećmi nadal przebywającymi w pieczy zastępczej"),
             "families",
-            N_("Różne rodziny dzieci z pieczą zastępczą rozpoczętą przed okresem i trwającą w okresie."),
+            N_("Różne rodziny dzieci w pieczy rozpoczętej przed okresem i trwającej w nim."),
         ),
         MetricSpec(
             "foster_care.children_in_care_during",

@@ -215,9 +215,7 @@ class CoFinancingEntry(TrackedModel):
         verbose_name_plural = _("współfinansowanie pieczy – miesiące")
         ordering = ["-month", "-pk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["placement", "month"], name="unique_cofinancing_month"
-            ),
+            models.UniqueConstraint(fields=["placement", "month"], name="unique_cofinancing_month"),
         ]
 
     def __str__(self) -> str:

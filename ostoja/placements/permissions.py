@@ -11,9 +11,10 @@ from ostoja.placements.models import CoFinancingEntry, Placement
 
 def visible_placements(user) -> QuerySet[Placement]:
     """Placements of children from families the user may see; every placement read starts here."""
-    return Placement.objects.filter(
-        office_id=getattr(user, "office_id", None), family__in=visible_families(user)
-    )
+    office_id = getattr(user, "office_id", None)
+    if office_id is None:
+        return Placement.objects.none()
+    return Placement.objects.filter(office_id=office_id, family__in=visible_families(user))
 
 
 def visible_cofinancing_entries(user) -> QuerySet[CoFinancingEntry]:

@@ -43,9 +43,9 @@ def placement_get_for_user(user, pk: int) -> Placement:
 def child_get_for_user(user, pk: int) -> Person:
     """A child of a family the user may see; 404 otherwise."""
     return get_object_or_404(
-        Person.objects.filter(family__in=visible_families(user), family_role="child").select_related(
-            "family"
-        ),
+        Person.objects.filter(
+            family__in=visible_families(user), family_role="child"
+        ).select_related("family"),
         pk=pk,
     )
 

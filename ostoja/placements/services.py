@@ -161,7 +161,7 @@ def cofinancing_entry_create(
     percent = selectors.cofinancing_percent(year, month)
     if percent is None:
         raise ApplicationError(
-            _("Brak stawki współfinansowania obowiązującej w tym miesiącu. Uzupełnij tabelę stawek.")
+            _("Brak stawki współfinansowania na ten miesiąc. Uzupełnij tabelę stawek.")
         )
     amount = (Decimal(cost) * percent / Decimal(100)).quantize(
         Decimal("0.01"), rounding=ROUND_HALF_UP

@@ -27,7 +27,9 @@ def placement_events(family, user) -> list[TimelineEvent]:
             )
         )
         if p.end_date:
-            kind = _("Powrót do domu") if p.ended_by == EndReason.RETURN_HOME else _("Koniec pobytu")
+            kind = (
+                _("Powrót do domu") if p.ended_by == EndReason.RETURN_HOME else _("Koniec pobytu")
+            )
             events.append(
                 TimelineEvent(
                     date=p.end_date,

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ostoja.accounts.models import User
 from ostoja.accounts.selectors import office_assistants
 from ostoja.families.forms import VersionedForm
 from ostoja.staff.models import AssistantEmployment, FundingSource
@@ -12,7 +13,9 @@ MONTH = forms.DateInput(attrs={"type": "month"}, format="%Y-%m")
 
 
 class AssistantChoiceMixin(forms.Form):
-    assistant = forms.ModelChoiceField(label=_("Asystent rodziny"), queryset=None)
+    assistant: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Asystent rodziny"), queryset=User.objects.none()
+    )
 
     def set_office(self, office) -> None:
         field = self.fields["assistant"]
@@ -28,7 +31,9 @@ class EmploymentForm(VersionedForm):
 
 
 class NewEmploymentForm(EmploymentForm):
-    assistant = forms.ModelChoiceField(label=_("Asystent rodziny"), queryset=None)
+    assistant: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Asystent rodziny"), queryset=User.objects.none()
+    )
 
     field_order = ["assistant"]
 
@@ -57,7 +62,9 @@ class CostForm(AssistantChoiceMixin):
         min_value=0,
         help_text=_("Wynagrodzenie ze składkami i inne koszty zatrudnienia w tym miesiącu."),
     )
-    funding_source = forms.ChoiceField(label=_("Źródło finansowania"), choices=FundingSource.choices)
+    funding_source = forms.ChoiceField(
+        label=_("Źródło finansowania"), choices=FundingSource.choices
+    )
     programme_name = forms.CharField(
         label=_("Nazwa programu lub projektu"), required=False, max_length=250
     )

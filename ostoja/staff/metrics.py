@@ -11,7 +11,13 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_noop as N_
 
 from ostoja.reporting.registry import MetricSpec, Period, metric_group
-from ostoja.staff.models import AssistantCost, AssistantEmployment, EmploymentForm, FundingSource, Training
+from ostoja.staff.models import (
+    AssistantCost,
+    AssistantEmployment,
+    EmploymentForm,
+    FundingSource,
+    Training,
+)
 from ostoja.staff.selectors import employed_on
 
 FORMS = [(f.value, str(f.label)) for f in EmploymentForm]
@@ -58,7 +64,7 @@ def _employment_specs() -> list[MetricSpec]:
                 f"assistant.assistants_employed.{form}",
                 f"{N_('Asystenci zatrudnieni w okresie')}: {label}",
                 "assistants",
-                N_("Różne osoby z umową asystenta w tej formie obowiązującą choć jeden dzień okresu."),
+                N_("Różne osoby z umową w tej formie obowiązującą choć jeden dzień okresu."),
             ),
             MetricSpec(
                 f"assistant.assistants_at_period_end.{form}",
@@ -177,7 +183,11 @@ def spending_figures(office, period: Period) -> dict:
     aggregates = {"total": Sum("amount")}
     for source, _label in SOURCES:
         aggregates[source] = Sum("amount", filter=Q(funding_source=source))
-    row = AssistantCost.objects.filter(office=office).filter(_cost_months(period)).aggregate(**aggregates)
+    row = (
+        AssistantCost.objects.filter(office=office)
+        .filter(_cost_months(period))
+        .aggregate(**aggregates)
+    )
     values = {"assistant.spending.total": row["total"] or Decimal("0.00")}
     for source, _label in SOURCES:
         values[f"assistant.spending.{source}"] = row[source] or Decimal("0.00")

@@ -89,7 +89,9 @@ class AssistantEmployment(TrackedModel):
     def clean(self) -> None:
         super().clean()
         if self.end_date and self.start_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("Data końca nie może być wcześniejsza niż początku.")})
+            raise ValidationError(
+                {"end_date": _("Data końca nie może być wcześniejsza niż początku.")}
+            )
 
 
 class Training(TrackedModel):

@@ -21,7 +21,11 @@ def is_self(user, assistant) -> bool:
 
 @rules.predicate
 def same_office_user(user, assistant) -> bool:
-    return assistant is not None and user.office_id is not None and assistant.office_id == user.office_id
+    return (
+        assistant is not None
+        and user.office_id is not None
+        and assistant.office_id == user.office_id
+    )
 
 
 def _scope(model, user) -> QuerySet:
@@ -49,7 +53,8 @@ def visible_costs(user) -> QuerySet[AssistantCost]:
 
 rules.add_perm("staff.list_staff", can_list_staff)
 rules.add_perm(
-    "staff.view_assistant", same_office_user & (can_view_all_staff_records | (is_assistant & is_self))
+    "staff.view_assistant",
+    same_office_user & (can_view_all_staff_records | (is_assistant & is_self)),
 )
 rules.add_perm("staff.view_all_staff_records", can_view_all_staff_records)
 rules.add_perm("staff.manage_staff", can_manage_staff)

@@ -67,7 +67,9 @@ def assistant_trainings(user, assistant: User) -> QuerySet[Training]:
 
 
 def assistant_costs(user, assistant: User) -> QuerySet[AssistantCost]:
-    return visible_costs(user).filter(assistant=assistant).order_by("-month", "funding_source", "pk")
+    return (
+        visible_costs(user).filter(assistant=assistant).order_by("-month", "funding_source", "pk")
+    )
 
 
 def employment_get_for_user(user, pk: int) -> AssistantEmployment:

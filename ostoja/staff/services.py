@@ -11,7 +11,15 @@ from ostoja.accounts.models import Role, User
 from ostoja.common.exceptions import ApplicationError
 from ostoja.staff.models import AssistantCost, AssistantEmployment, Training
 
-EMPLOYMENT_FIELDS = ("form", "employer", "start_date", "end_date", "fte", "hours_per_month", "notes")
+EMPLOYMENT_FIELDS = (
+    "form",
+    "employer",
+    "start_date",
+    "end_date",
+    "fte",
+    "hours_per_month",
+    "notes",
+)
 
 
 def _check_assistant(acting_user, assistant: User) -> None:
@@ -26,11 +34,7 @@ def _check_overlap(employment: AssistantEmployment) -> None:
         pk=employment.pk
     )
     end = employment.end_date or datetime.date.max
-    if (
-        others.filter(start_date__lte=end)
-        .exclude(end_date__lt=employment.start_date)
-        .exists()
-    ):
+    if others.filter(start_date__lte=end).exclude(end_date__lt=employment.start_date).exists():
         raise ApplicationError(
             _(
                 "W tym czasie asystent ma już inną umowę. Zakończ poprzednią umowę "
@@ -44,7 +48,7 @@ def employment_create(*, acting_user, assistant: User, **data) -> AssistantEmplo
     """Record a period of an assistant's employment in one form."""
     _check_assistant(acting_user, assistant)
     employment = AssistantEmployment(
-        office_id=assistant.office_id,
+        office=assistant.office,
         assistant=assistant,
         **{k: v for k, v in data.items() if k in EMPLOYMENT_FIELDS},
     )
@@ -93,7 +97,7 @@ def training_create(
     """Record a training an assistant attended."""
     _check_assistant(acting_user, assistant)
     training = Training(
-        office_id=assistant.office_id,
+        office=assistant.office,
         assistant=assistant,
         date=date,
         title=title,
@@ -120,11 +124,14 @@ def cost_create(
     _check_assistant(acting_user, assistant)
     month = month.replace(day=1)
     if AssistantCost.objects.filter(
-        assistant=assistant, month=month, funding_source=funding_source, programme_name=programme_name
+        assistant=assistant,
+        month=month,
+        funding_source=funding_source,
+        programme_name=programme_name,
     ).exists():
         raise ApplicationError(_("Koszt za ten miesiąc z tego źródła jest już wpisany."))
     cost = AssistantCost(
-        office_id=assistant.office_id,
+        office=assistant.office,
         assistant=assistant,
         month=month,
         amount=amount,

@@ -78,7 +78,9 @@ def employment_create(request):
         if saved:
             messages.success(request, _("Zapisano zatrudnienie."))
             return _redirect_to(saved.assistant)
-    return render(request, "staff/entry_form.html", {"form": form, "title": _("Nowa umowa asystenta")})
+    return render(
+        request, "staff/entry_form.html", {"form": form, "title": _("Nowa umowa asystenta")}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -131,4 +133,6 @@ def cost_create(request):
         if saved:
             messages.success(request, _("Zapisano koszt."))
             return _redirect_to(saved.assistant)
-    return render(request, "staff/entry_form.html", {"form": form, "title": _("Nowy koszt asystenta")})
+    return render(
+        request, "staff/entry_form.html", {"form": form, "title": _("Nowy koszt asystenta")}
+    )

@@ -36,8 +36,6 @@ URL_ACCESS = {
     "placements:cofinancing_create": Rule(
         allowed=frozenset({HEAD}), kwargs=lambda w: {"pk": w.placement.pk}
     ),
-    "placements:child_history": Rule(
-        allowed=READERS, kwargs=lambda w: {"person_pk": w.child.pk}
-    ),
+    "placements:child_history": Rule(allowed=READERS, kwargs=lambda w: {"person_pk": w.child.pk}),
     "placements:create": Rule(allowed=EDITORS, kwargs=lambda w: {"person_pk": w.child.pk}),
 }
