@@ -167,8 +167,6 @@ def year_2017(konin):
     # another office's placement in the same year is never counted
     other = Office.objects.get(slug="wieruszow")
     _fo, (x,) = family_with_children(other, "Obca")
-    from ostoja.examples.demo import demo_setup  # noqa: F401  (users exist already)
-
     other_head = other.users.get(role_assignments__role="head")
     place(other_head, x, "kinship_foster_family", D(2017, 6, 1))
     return office
