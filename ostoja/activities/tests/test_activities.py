@@ -54,7 +54,12 @@ def project(head, office, **extra):
 
 def enrol(user, activity, person, start, end=None, role=""):
     return services.participation_create(
-        acting_user=user, activity=activity, person=person, start_date=start, end_date=end, role=role
+        acting_user=user,
+        activity=activity,
+        person=person,
+        start_date=start,
+        end_date=end,
+        role=role,
     )
 
 
@@ -130,7 +135,11 @@ def year_2017(konin):
     head = users["head"]
     wspiera = project(head, office)
     summer = services.activity_create(
-        acting_user=head, office=office, name="Kolonie", kind="summer_programme", start_date=D(2017, 7, 1)
+        acting_user=head,
+        office=office,
+        name="Kolonie",
+        kind="summer_programme",
+        start_date=D(2017, 7, 1),
     )
     _a, (ma, ca) = family(office, "A")
     _b, (mb, cb1, cb2) = family(office, "B", children=2)
@@ -211,7 +220,10 @@ def test_pages_queries_do_not_grow(client, year_2017, konin, django_assert_num_q
         enrol(users["head"], activity, m, D(2017, 5, 1))
         enrol(users["head"], activity, c, D(2017, 5, 1))
         services.activity_create(
-            acting_user=users["head"], office=office, name=f"Grupa {i}", kind="support_group",
+            acting_user=users["head"],
+            office=office,
+            name=f"Grupa {i}",
+            kind="support_group",
             start_date=D(2017, 1, 1),
         )
     for url, n in urls:

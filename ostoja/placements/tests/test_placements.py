@@ -25,7 +25,11 @@ def family_with_children(office, name="Rodzina Testowa", children=1, social_work
     family = Family.objects.create(office=office, name=name, social_worker=social_worker)
     kids = [
         Person.objects.create(
-            family=family, first_name=f"Dziecko{i}", last_name="Testowe", family_role="child", sex="F"
+            family=family,
+            first_name=f"Dziecko{i}",
+            last_name="Testowe",
+            family_role="child",
+            sex="F",
         )
         for i in range(children)
     ]
@@ -33,9 +37,13 @@ def family_with_children(office, name="Rodzina Testowa", children=1, social_work
 
 
 def place(head, child, form, start, end=None, ended_by=""):
-    placement = services.placement_create(acting_user=head, child=child, form=form, start_date=start)
+    placement = services.placement_create(
+        acting_user=head, child=child, form=form, start_date=start
+    )
     if end:
-        services.placement_end(acting_user=head, placement=placement, end_date=end, ended_by=ended_by)
+        services.placement_end(
+            acting_user=head, placement=placement, end_date=end, ended_by=ended_by
+        )
     return placement
 
 
@@ -90,7 +98,9 @@ def test_end_before_start_refused(konin):
     _f, (child,) = family_with_children(office)
     placement = place(users["head"], child, "mos", D(2017, 5, 1))
     with pytest.raises(ValidationError):
-        services.placement_end(acting_user=users["head"], placement=placement, end_date=D(2017, 1, 1))
+        services.placement_end(
+            acting_user=users["head"], placement=placement, end_date=D(2017, 1, 1)
+        )
 
 
 def test_permissions_to_record_a_placement(demo):
@@ -272,7 +282,9 @@ def test_cofinancing_rate_by_year_of_stay_and_effective_dating(konin):
     assert values["foster_care.cofinancing.amount"] == Decimal("300.00")
     assert values["foster_care.cofinancing.cost"] == Decimal("1000.00")
     assert values["foster_care.cofinancing.children"] == 1
-    assert registry.drilldown("foster_care.cofinancing.amount", office, Period.year(2016)).count() == 1
+    assert (
+        registry.drilldown("foster_care.cofinancing.amount", office, Period.year(2016)).count() == 1
+    )
 
 
 def test_cofinancing_refusals(konin):
@@ -287,9 +299,13 @@ def test_cofinancing_refusals(konin):
     care = place(head, b, "care_institution", D(2017, 1, 10), D(2017, 3, 1), "return_home")
     services.cofinancing_entry_create(acting_user=head, placement=care, month=D(2017, 1, 1), cost=1)
     with pytest.raises(ApplicationError, match="już wpisany"):
-        services.cofinancing_entry_create(acting_user=head, placement=care, month=D(2017, 1, 5), cost=1)
+        services.cofinancing_entry_create(
+            acting_user=head, placement=care, month=D(2017, 1, 5), cost=1
+        )
     with pytest.raises(ApplicationError, match="nie przebywało"):
-        services.cofinancing_entry_create(acting_user=head, placement=care, month=D(2017, 4, 1), cost=1)
+        services.cofinancing_entry_create(
+            acting_user=head, placement=care, month=D(2017, 4, 1), cost=1
+        )
     with pytest.raises(PermissionDenied):
         services.cofinancing_entry_create(
             acting_user=users["social_worker"], placement=care, month=D(2017, 2, 1), cost=1
@@ -302,7 +318,14 @@ def test_cofinancing_refusals(konin):
 def test_timeline_shows_placement_and_return_to_those_who_may_see_it(konin):
     office, users = konin
     family, (child,) = family_with_children(office)
-    place(users["head"], child, "emergency_care_institution", D(2017, 1, 5), D(2017, 6, 1), "return_home")
+    place(
+        users["head"],
+        child,
+        "emergency_care_institution",
+        D(2017, 1, 5),
+        D(2017, 6, 1),
+        "return_home",
+    )
     events = family_timeline(family, users["head"])
     kinds = [e.kind for e in events if e.date in (D(2017, 1, 5), D(2017, 6, 1))]
     assert kinds == ["Powrót do domu", "Umieszczenie"]
