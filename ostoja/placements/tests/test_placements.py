@@ -106,7 +106,7 @@ def test_end_before_start_refused(konin):
 def test_permissions_to_record_a_placement(demo):
     konin_users, other_users = demo["konin"], demo["wieruszow"]
     office = konin_users["head"].office
-    family, (child,) = family_with_children(office, social_worker=konin_users["social_worker"])
+    _family, (child,) = family_with_children(office, social_worker=konin_users["social_worker"])
     # allowed: head, the family's social worker
     place(konin_users["head"], child, "mos", D(2017, 1, 1))
     _f2, (child2,) = family_with_children(office, social_worker=konin_users["social_worker"])
@@ -162,10 +162,10 @@ def year_2017(konin):
     """Hand-built placements of four families; the expected figures are in the tests."""
     office, users = konin
     head = users["head"]
-    f1, (a, b) = family_with_children(office, "F1", 2)
-    f2, (c, d) = family_with_children(office, "F2", 2)
-    f3, (e, g) = family_with_children(office, "F3", 2)
-    f4, (h,) = family_with_children(office, "F4", 1)
+    _f1, (a, b) = family_with_children(office, "F1", 2)
+    _f2, (c, d) = family_with_children(office, "F2", 2)
+    _f3, (e, g) = family_with_children(office, "F3", 2)
+    _f4, (h,) = family_with_children(office, "F4", 1)
     place(head, a, "emergency_care_institution", D(2016, 6, 1), D(2017, 12, 31), "return_home")
     place(head, b, "kinship_foster_family", D(2017, 3, 1))
     place(head, c, "professional_foster_family", D(2016, 11, 1), D(2018, 2, 1), "transfer")
