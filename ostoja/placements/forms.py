@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ostoja.families.forms import VersionedForm
+from ostoja.families.models import Person
 from ostoja.placements.models import EndReason, Placement, PlacementForm
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -66,6 +67,21 @@ class CoFinancingEntryForm(forms.Form):
     document = forms.CharField(
         label=_("Nota obciążeniowa / dokument"), required=False, max_length=120
     )
+
+
+class ChildChoiceForm(forms.Form):
+    child: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Dziecko"), queryset=Person.objects.none()
+    )
+
+    def __init__(self, *args, children, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["child"].queryset = children  # type: ignore[attr-defined]
+        self.fields["child"].label_from_instance = _child_label  # type: ignore[attr-defined]
+
+
+def _child_label(child: Person) -> str:
+    return f"{child.first_name} {child.last_name} ({child.family.name})"
 
 
 class PlacementFilterForm(forms.Form):

@@ -50,6 +50,15 @@ def child_get_for_user(user, pk: int) -> Person:
     )
 
 
+def children_of_visible_families(user) -> QuerySet[Person]:
+    """Children the user could record a placement for (families the user may see)."""
+    return (
+        Person.objects.filter(family__in=visible_families(user), family_role="child")
+        .select_related("family")
+        .order_by("family__name", "last_name", "first_name", "pk")
+    )
+
+
 def child_placements(child: Person) -> QuerySet[Placement]:
     """A child's placement history, oldest first."""
     return Placement.objects.filter(child=child).order_by("start_date", "pk")

@@ -13,6 +13,7 @@ from ostoja.placements import selectors
 from ostoja.placements.models import (
     FOSTER_CARE_FORMS,
     CoFinancingEntry,
+    CoFinancingRate,
     EndReason,
     Placement,
     PlacementForm,
@@ -31,6 +32,20 @@ PLACEMENT_FIELDS = (
     "reason",
     "notes",
 )
+
+
+#: Art. 191 ust. 9 as in force since 1 Jan 2012 (also loaded by migration 0002).
+DEFAULT_RATES = ((1, Decimal("10")), (2, Decimal("30")), (3, Decimal("50")))
+DEFAULT_RATES_FROM = datetime.date(2012, 1, 1)
+
+
+def cofinancing_rates_ensure() -> None:
+    """Load the statutory 10/30/50 % table when the rate table is empty (fresh test databases)."""
+    if not CoFinancingRate.objects.exists():
+        CoFinancingRate.objects.bulk_create(
+            CoFinancingRate(year_of_stay=year, percent=pct, valid_from=DEFAULT_RATES_FROM)
+            for year, pct in DEFAULT_RATES
+        )
 
 
 def _foster_care_flag(form: str, given: bool | None) -> bool:

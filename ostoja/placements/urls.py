@@ -6,6 +6,7 @@ app_name = "placements"
 
 urlpatterns = [
     path("", views.placement_list, name="list"),
+    path("nowe/", views.placement_start, name="start"),
     path("<int:pk>/", views.placement_detail, name="detail"),
     path("<int:pk>/edycja/", views.placement_edit, name="edit"),
     path("<int:pk>/zakonczenie/", views.placement_end, name="end"),

@@ -12,6 +12,7 @@ from ostoja.audit.services import record_read
 from ostoja.common.views import apply_service, page_number
 from ostoja.placements import selectors, services
 from ostoja.placements.forms import (
+    ChildChoiceForm,
     CoFinancingEntryForm,
     PlacementEndForm,
     PlacementEntryForm,
@@ -39,7 +40,12 @@ def placement_list(request):
         day=timezone.localdate(),
     )
     page = Paginator(placements, 25).get_page(page_number(request))
-    return render(request, "placements/placement_list.html", {"filters": filters, "page": page})
+    context = {
+        "filters": filters,
+        "page": page,
+        "can_add": request.user.has_role("head", "social_worker", "assistant"),
+    }
+    return render(request, "placements/placement_list.html", context)
 
 
 def placement_detail(request, pk: int):
@@ -64,6 +70,18 @@ def child_history(request, person_pk: int):
         "can_add": request.user.has_perm("placements.add_placement", child.family),
     }
     return render(request, "placements/child_history.html", context)
+
+
+def placement_start(request):
+    """Pick the child for a new placement, then go to the child's placement form."""
+    _require(request.user, "placements.list_placement")
+    if not request.user.has_role("head", "social_worker", "assistant"):
+        raise PermissionDenied
+    children = selectors.children_of_visible_families(request.user)
+    form = ChildChoiceForm(request.GET or None, children=children)
+    if form.is_valid():
+        return redirect("placements:create", person_pk=form.cleaned_data["child"].pk)
+    return render(request, "placements/placement_start.html", {"form": form})
 
 
 @require_http_methods(["GET", "POST"])

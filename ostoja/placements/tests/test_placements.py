@@ -394,3 +394,16 @@ def test_register_queries_do_not_grow(client, konin, django_assert_num_queries):
         place(head, kid, "kinship_foster_family", D(2017, 1, 1))
     with django_assert_num_queries(LIST_QUERIES):
         client.get(url)
+
+
+def test_start_page_lists_children_of_visible_families_only(client, konin):
+    office, users = konin
+    _mine, (mine,) = family_with_children(office, "Moja", social_worker=users["social_worker"])
+    _theirs, (theirs,) = family_with_children(office, "Cudza")
+    client.force_login(users["social_worker"])
+    page = client.get(reverse("placements:start")).content.decode()
+    assert "(Moja)" in page and "(Cudza)" not in page
+    response = client.get(reverse("placements:start"), {"child": mine.pk})
+    assert response["Location"] == reverse("placements:create", args=[mine.pk])
+    assert client.get(reverse("placements:start"), {"child": theirs.pk}).status_code == 200
+    assert client.get(reverse("placements:create", args=[theirs.pk])).status_code == 404

@@ -12,6 +12,7 @@ EDITORS = frozenset({HEAD, SOCIAL_WORKER, ASSISTANT})
 def build(world) -> None:
     """A child of the assistant's family, placed in a foster family, with one month of costs."""
     head = world.users[HEAD]
+    services.cofinancing_rates_ensure()
     world.child = world.family.members.filter(family_role=FamilyRole.CHILD).first()
     world.placement = services.placement_create(
         acting_user=head,
@@ -30,6 +31,7 @@ def build(world) -> None:
 
 URL_ACCESS = {
     "placements:list": Rule(allowed=READERS, office_scoped=False),
+    "placements:start": Rule(allowed=EDITORS, office_scoped=False),
     "placements:detail": Rule(allowed=READERS, kwargs=lambda w: {"pk": w.placement.pk}),
     "placements:edit": Rule(allowed=EDITORS, kwargs=lambda w: {"pk": w.placement.pk}),
     "placements:end": Rule(allowed=EDITORS, kwargs=lambda w: {"pk": w.placement.pk}),
