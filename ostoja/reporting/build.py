@@ -86,6 +86,8 @@ def needed_keys(snapshot: dict) -> tuple[set[str], set[str]]:
         for source in _cell_sources(section):
             for match in re.finditer(r"\{\{(.*?)\}\}", source or "", re.S):
                 ph = parse_placeholder(match.group(1))
+                if ph.key in REPORT_VALUES:
+                    continue
                 metric = resolve(ph.key, aliases)
                 current.add(metric)
                 if ph.mode in ("prev", "change"):
@@ -198,7 +200,18 @@ class Context:
         return Period.year(self.year - 1)
 
 
+#: Placeholders that are facts about the report itself, not figures.
+REPORT_VALUES: dict[str, Callable[[Context], str]] = {
+    "report.year": lambda ctx: str(ctx.year),
+    "report.previous_year": lambda ctx: str(ctx.year - 1),
+    "report.office": lambda ctx: ctx.office.name,
+    "report.municipality": lambda ctx: ctx.office.municipality,
+}
+
+
 def figure_run(ph: Placeholder, ctx: Context) -> Run:
+    if ph.key in REPORT_VALUES:
+        return Run(REPORT_VALUES[ph.key](ctx))
     metric = resolve(ph.key, ctx.aliases)
     fig = ctx.figures.get(metric, ctx.prev_period if ph.mode == "prev" else ctx.period)
     if fig is None:
@@ -212,7 +225,8 @@ def figure_run(ph: Placeholder, ctx: Context) -> Run:
         whole = fig.value == fig.value.to_integral_value()
         text = ph.forms[plural_index(int(fig.value)) if whole else 1]
     elif ph.mode == "change":
-        text = change_text(fig, ctx.figures.get(metric, ctx.prev_period), ctx.year)
+        previous = ctx.figures.get(metric, ctx.prev_period)
+        text = f"({change_text(fig, previous, ctx.year)})" if previous else ""
     else:
         text = format_figure(fig.value, fig.unit, ph.case)
     return Run(text, figure=fig, ref=ph.key)
@@ -221,10 +235,13 @@ def figure_run(ph: Placeholder, ctx: Context) -> Run:
 def para_from(parsed: Para, ctx: Context) -> Paragraph:
     runs: list[Run] = []
     for part in parsed.parts:
-        if isinstance(part, Text):
-            runs.append(Run(part.text))
-        else:
-            runs.append(figure_run(part, ctx))
+        run = Run(part.text) if isinstance(part, Text) else figure_run(part, ctx)
+        if not run.text:
+            # an empty change (no previous year): drop it with the space before it
+            if runs and runs[-1].figure is None:
+                runs[-1].text = runs[-1].text.rstrip()
+            continue
+        runs.append(run)
     return Paragraph(runs)
 
 
