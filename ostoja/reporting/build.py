@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -105,7 +106,8 @@ def needed_keys(snapshot: dict) -> tuple[set[str], set[str]]:
                 previous.update(chosen)
         elif kind == "needs":
             current.update(K.NEEDS_KEYS)
-            current.update(k for k in registry.keys() if k.startswith(K.SPENDING_PREFIX))
+            registered = registry.keys()
+            current.update(k for k in registered if k.startswith(K.SPENDING_PREFIX))
             previous.update(K.NEEDS_TREND_KEYS)
     return current, previous
 
@@ -136,7 +138,7 @@ def compute_live(office, year: int, snapshot: dict) -> FigureTable:
 # ---------------------------------------------------------------- writing figures
 
 
-def format_figure(value: Decimal, unit: str, case: str = "nom") -> str:
+def format_figure(value: Decimal | int, unit: str, case: str = "nom") -> str:
     """A figure with its noun in `case`: '22 rodziny', 'w 12 rodzinach', '1 234,56 zł'."""
     if unit == "pln":
         return format_money(value)
@@ -183,7 +185,7 @@ def change_short(current: Fig, previous: Fig | None) -> str:
 
 @dataclass
 class Context:
-    office: object
+    office: Any
     year: int
     figures: FigureTable
     aliases: dict[str, str]

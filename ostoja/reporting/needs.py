@@ -1,4 +1,4 @@
-"""Statement of needs (przedstawienie potrzeb): computed from the figures, then the office's text."""
+"""Statement of needs (przedstawienie potrzeb): computed lines, then the office's own text."""
 
 from __future__ import annotations
 

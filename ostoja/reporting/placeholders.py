@@ -75,7 +75,8 @@ def parse_placeholder(inner: str) -> Placeholder:
             _("Nieprawidłowy klucz wskaźnika „%(key)s” w „{{%(inner)s}}”.")
             % {"key": key, "inner": inner}
         )
-    case, mode, forms = "nom", "count", ()
+    case, mode = "nom", "count"
+    forms: tuple[str, ...] = ()
     for piece in pieces[1:]:
         name, _sep, arg = piece.partition(":")
         name = name.strip()

@@ -1,4 +1,4 @@
-"""Writes of report templates and annual reports: create, edit narrative, submit, approve, version."""
+"""Writes of templates and annual reports: create, edit, submit, approve, new version."""
 
 from __future__ import annotations
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -43,6 +42,11 @@ def _redirect(request, url: str):
         response["HX-Redirect"] = url
         return response
     return redirect(url)
+
+
+def _metric_choices() -> list[dict]:
+    keys = registry.keys()
+    return [{"key": k, "label": registry.spec(k).label} for k in keys]
 
 
 def report_list(request):
@@ -210,7 +214,7 @@ def report_section_edit(request, pk: int, key: str):
         "report": report,
         "section": section,
         "form": form,
-        "metrics": [{"key": k, "label": registry.spec(k).label} for k in registry.keys()],
+        "metrics": _metric_choices(),
         "editable": report.status == ReportStatus.DRAFT,
     }
     return render(request, "reporting/section_edit.html", context)
@@ -349,7 +353,7 @@ def template_section_edit(request, pk: int, section_pk: int):
         "template": template,
         "section": {"label": section.label, "heading": section.heading},
         "form": form,
-        "metrics": [{"key": k, "label": registry.spec(k).label} for k in registry.keys()],
+        "metrics": _metric_choices(),
         "editable": True,
         "back_url": reverse("reporting:template_detail", args=[pk]),
     }

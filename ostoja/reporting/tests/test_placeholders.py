@@ -27,7 +27,14 @@ def test_placeholder_with_case_and_forms():
 
 @pytest.mark.parametrize(
     "bad",
-    ["Rodzin: {{ x.y|upper }}", "{{ X Y }}", "{{ x.y|forms:a/b }}", "{{ x.y", "x.y }}", "{{ __import__('os') }}"],
+    [
+        "Rodzin: {{ x.y|upper }}",
+        "{{ X Y }}",
+        "{{ x.y|forms:a/b }}",
+        "{{ x.y",
+        "x.y }}",
+        "{{ __import__('os') }}",
+    ],
 )
 def test_malformed_placeholders_are_refused_in_polish(bad):
     with pytest.raises(PlaceholderError) as exc:
@@ -37,11 +44,14 @@ def test_malformed_placeholders_are_refused_in_polish(bad):
 
 def test_paragraphs_and_lists():
     blocks = parse_narrative(
-        "Pierwszy akapit\nciąg dalszy {{ a.b }}.\n\nDrugi akapit:\n- punkt {{ c.d|gen }}\n- drugi\n  kontynuacja\n\nKoniec."
+        "Pierwszy akapit\nciąg dalszy {{ a.b }}.\n\nDrugi akapit:\n"
+        "- punkt {{ c.d|gen }}\n- drugi\n  kontynuacja\n\nKoniec."
     )
     assert [type(b) for b in blocks] == [Para, Para, ListBlock, Para]
     first = blocks[0]
-    assert isinstance(first.parts[0], Text) and first.parts[0].text == "Pierwszy akapit ciąg dalszy "
+    assert (
+        isinstance(first.parts[0], Text) and first.parts[0].text == "Pierwszy akapit ciąg dalszy "
+    )
     assert isinstance(first.parts[1], Placeholder) and first.parts[1].key == "a.b"
     items = blocks[2].items
     assert len(items) == 2

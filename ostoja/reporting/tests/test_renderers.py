@@ -41,7 +41,11 @@ SNAPSHOT = {
             "key": "c",
             "heading": "Wykres",
             "kind": "chart",
-            "config": {"title": "Rodziny i dzieci", "keys": ["x.families", "x.children"], "compare": True},
+            "config": {
+                "title": "Rodziny i dzieci",
+                "keys": ["x.families", "x.children"],
+                "compare": True,
+            },
         },
         {"key": "d", "heading": "Liczby", "kind": "figures", "config": {"keys": ["x.families"]}},
     ],
@@ -70,7 +74,9 @@ def test_document_text_agrees_and_compares():
         "Asystenci objęli wsparciem 22 rodziny (wzrost o 2 rodziny w porównaniu z 2016 r. "
         "(20 rodzin)), w tym 33 dzieci."
     )
-    assert doc.sections[0].blocks[1].items[0].text.replace("\u00a0", " ").startswith("w 22 rodzinach")
+    assert (
+        doc.sections[0].blocks[1].items[0].text.replace("\u00a0", " ").startswith("w 22 rodzinach")
+    )
     assert doc.title == "Sprawozdanie za 2017 rok"
 
 

@@ -16,7 +16,10 @@ from ostoja.reporting.renderers import render
 from ostoja.reporting.templates_data import template_definition, template_names
 
 SEEDS = Path("/work/shared/seeds")
-CASES = [("konin_2017", "002_ea7ccc4a9242dde8", 2017), ("wieruszow_2018", "000_73059c7f296dcaf6", 2018)]
+CASES = [
+    ("konin_2017", "002_ea7ccc4a9242dde8", 2017),
+    ("wieruszow_2018", "000_73059c7f296dcaf6", 2018),
+]
 
 
 class _Office:
@@ -49,7 +52,9 @@ def test_seed_template_reproduces_order_and_every_fact(name, seed, year):
     table = FigureTable()
     for fact in facts_file["facts"]:
         key = aliases.get(fact["id"], fact["id"])
-        table.add(Fig(key, Decimal(str(fact["value"])), fact["unit"], key, period.start, period.end))
+        table.add(
+            Fig(key, Decimal(str(fact["value"])), fact["unit"], key, period.start, period.end)
+        )
     doc = build_document(
         office=_Office(facts_file["report"]), year=year, snapshot=snapshot, figures=table
     )

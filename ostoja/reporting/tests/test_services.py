@@ -82,8 +82,12 @@ def test_new_version_keeps_the_old_one(konin, demo, report_metrics):
     assert AnnualReport.objects.filter(office=konin, year=YEAR).count() == 2
     old = AnnualReport.objects.get(pk=report.pk)
     assert old.status == ReportStatus.APPROVED
-    assert old.figures.get(metric_key="assistant.closures.total", period_start__year=YEAR).value == 7
-    assert new.figures.get(metric_key="assistant.closures.total", period_start__year=YEAR).value == 9
+    assert (
+        old.figures.get(metric_key="assistant.closures.total", period_start__year=YEAR).value == 7
+    )
+    assert (
+        new.figures.get(metric_key="assistant.closures.total", period_start__year=YEAR).value == 9
+    )
     with pytest.raises(ApplicationError):
         services.report_new_version(acting_user=head, report=old)  # not the latest
 
@@ -109,7 +113,9 @@ def test_only_preparers_of_the_same_office_create(konin, demo, report_metrics):
 
 
 @pytest.mark.django_db
-def test_narrative_edit_validates_placeholders_and_warns_on_typed_numbers(konin, demo, report_metrics):
+def test_narrative_edit_validates_placeholders_and_warns_on_typed_numbers(
+    konin, demo, report_metrics
+):
     _numbers(report_metrics)
     head = demo["konin"]["head"]
     report = services.report_create(acting_user=head, office=konin, year=YEAR)
@@ -137,14 +143,18 @@ def test_needs_section_computes_assistants_needed(konin, demo, report_metrics):
     report = services.report_create(acting_user=demo["konin"]["head"], office=konin, year=YEAR)
     doc = services.report_document(report)
     needs = next(s for s in doc.sections if s.key == "needs")
-    texts = " ".join(
-        b.text for b in needs.blocks if hasattr(b, "runs")
-    ).replace("\u00a0", " ")
-    families = report.figures.get(metric_key="assistant.families_served", period_start__year=YEAR).value
+    texts = " ".join(b.text for b in needs.blocks if hasattr(b, "runs")).replace("\u00a0", " ")
+    families = report.figures.get(
+        metric_key="assistant.families_served", period_start__year=YEAR
+    ).value
     needed = -(-(int(families) + 10) // 15)
     assert f"potrzeba {needed} asystent" in texts
     keys = {u.key for u in doc.uses if u.section == "needs"}
-    assert {"needs.assistants_needed", "assistant.waiting_list", "staff.spending.own_budget"} <= keys
+    assert {
+        "needs.assistants_needed",
+        "assistant.waiting_list",
+        "staff.spending.own_budget",
+    } <= keys
     assert "foster_care.cofinancing_pln" not in keys  # no amount → the line is left out
     stored = report.figures.get(metric_key="needs.assistants_needed")
     assert stored.value == needed

@@ -87,7 +87,10 @@ def test_section_edit_keeps_input_on_error(client, demo, report):
     response = client.post(url, {"narrative": "Nowy tekst.", "version": report.version})
     assert response.status_code == 302
     snapshot = AnnualReport.objects.get(pk=report.pk).snapshot
-    assert next(s for s in snapshot["sections"] if s["key"] == "assistants")["narrative"] == "Nowy tekst."
+    assert (
+        next(s for s in snapshot["sections"] if s["key"] == "assistants")["narrative"]
+        == "Nowy tekst."
+    )
 
 
 @pytest.mark.django_db
