@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from ostoja.accounts.models import PartnerInstitution
 from ostoja.common.exceptions import ApplicationError
@@ -146,9 +146,14 @@ def _transition(request, pk: int, call, success: str):
     return redirect("partners:detail", pk=pk)
 
 
-@require_POST
+def _post_only(request):
+    return None if request.method == "POST" else HttpResponseNotAllowed(["POST"])
+
+
 def contribution_submit(request, pk: int):
-    return _transition(
+    contribution = selectors.contribution_get_for_user(request.user, pk)
+    _require(request.user, "partners.change_contribution", contribution)
+    return _post_only(request) or _transition(
         request,
         pk,
         lambda c: services.contribution_submit(acting_user=request.user, contribution=c),
@@ -156,9 +161,10 @@ def contribution_submit(request, pk: int):
     )
 
 
-@require_POST
 def contribution_accept(request, pk: int):
-    return _transition(
+    contribution = selectors.contribution_get_for_user(request.user, pk)
+    _require(request.user, "partners.review_contribution", contribution)
+    return _post_only(request) or _transition(
         request,
         pk,
         lambda c: services.contribution_accept(acting_user=request.user, contribution=c),
@@ -209,9 +215,10 @@ def overview(request):
     )
 
 
-@require_POST
 def reminders_send(request):
     _require(request.user, "partners.manage_contributions")
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     year = _year(request)
     sent = services.reminders_send(acting_user=request.user, office=request.user.office, year=year)
     messages.success(request, _("Wysłano przypomnienia do instytucji: %(n)s.") % {"n": sent})
