@@ -17,9 +17,6 @@ class ViolenceConfig(AppConfig):
         auditlog.register(Procedure, m2m_fields={"working_group"})
         auditlog.register(ProcedurePerson)
         auditlog.register(WorkingGroupMeeting, m2m_fields={"attendees"})
-        register_menu(
-            _("Niebieska Karta"),
-            "violence:list",
-            lambda user: user.has_perm("violence.list_procedure"),
-            order=60,
-        )
+        # Only the coordinator gets the menu entry (no query on every page for others);
+        # working-group members reach their procedures from the family's timeline.
+        register_menu(_("Niebieska Karta"), "violence:list", permissions.is_coordinator, order=60)
