@@ -176,9 +176,7 @@ def test_malformed_file_is_refused_with_row_messages_and_db_unchanged(
     assert result.rows == []
     assert any(message in e for e in result.errors), result.errors
     client.force_login(users["head"])
-    response = client.post(
-        "/program/statystyki/import/", {"file": _upload(name, data)}
-    )
+    response = client.post("/program/statystyki/import/", {"file": _upload(name, data)})
     assert response.status_code == 200
     assert "Plik nie został zaimportowany" in response.content.decode()
     assert message in response.content.decode().replace("&#x27;", "'")
