@@ -119,6 +119,8 @@ def parse_statistics_file(office: Office, name: str, data: bytes) -> ParseResult
         code = str(cells[col["kod"]] or "").strip()
         year_cell, value_cell = cells[col["rok"]], cells[col["wartość"]]
         source = str(cells[col["źródło"]] or "").strip() if "źródło" in col else ""
+        if str(value_cell if value_cell is not None else "").strip() == "":
+            continue  # an empty value leaves the figure as it is (rows of an exported template)
         errors_before = len(result.errors)
         kind = kinds.get(code.lower())
         if kind is None:

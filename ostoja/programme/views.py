@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -346,7 +346,10 @@ def statistics_import(request):
 
 
 def statistics_export(request):
+    """The year's figures as CSV in the import format (POST: a download is not a page)."""
     _require(request.user, "programme.view_statistics")
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     year = _year(request)
     body = exports.statistics_csv(selectors.statistic_export_rows(request.user, year))
     response = HttpResponse("\ufeff" + body, content_type="text/csv; charset=utf-8")

@@ -253,3 +253,22 @@ def test_statistics_page_query_count_is_constant(client, office_kinds, django_as
         )
     with django_assert_num_queries(10):
         assert client.get("/program/statystyki/?rok=2018").status_code == 200
+
+
+@pytest.mark.django_db
+def test_export_download_round_trips_through_import(client, office_kinds):
+    users, office, kinds = office_kinds
+    services.statistic_values_save(
+        acting_user=users["head"],
+        office=office,
+        year=2018,
+        values={kinds["POM-MAT"].pk: (Decimal(323), "=POMOST")},
+    )
+    client.force_login(users["auditor"])
+    response = client.post("/program/statystyki/eksport.csv?rok=2018")
+    assert response["Content-Type"].startswith("text/csv")
+    body = response.content.decode("utf-8-sig")
+    assert "POM-MAT;2018;323,00;'=POMOST;Rodziny objęte pomocą materialną" in body
+    result = parse_statistics_file(office, "eksport.csv", body.encode())
+    assert not result.errors
+    assert {r.code: r.value for r in result.rows}["POM-MAT"] == Decimal(323)

@@ -42,5 +42,7 @@ URL_ACCESS = {
         allowed=EDITORS, kwargs=lambda w: {"pk": w.statistic_kind.pk}
     ),
     "programme:statistics_import": Rule(allowed=EDITORS, office_scoped=False),
-    "programme:statistics_export": Rule(allowed=READERS, office_scoped=False, query="rok=2018"),
+    "programme:statistics_export": Rule(
+        allowed=READERS, ok_status=405, office_scoped=False, query="rok=2018"
+    ),
 }
