@@ -1,4 +1,4 @@
-"""A partner fills in and submits; the office returns it; the partner corrects; the office accepts."""
+"""Partner fills in and submits; the office returns it; partner corrects; office accepts."""
 
 import pytest
 

@@ -27,7 +27,7 @@ def setup(demo):
     office = users["head"].office
     school = users["partner"].partner_institution
     poradnia = counselling_centre(office)
-    programme, task1, task2 = programme_with_tasks(office, users["head"], [school, poradnia])
+    _programme, task1, task2 = programme_with_tasks(office, users["head"], [school, poradnia])
     return users, office, school, poradnia, task1, task2
 
 
@@ -261,7 +261,7 @@ def test_metrics_sum_accepted_contributions_only(setup):
 def test_overview_query_count_is_constant(client, setup, django_assert_num_queries):
     from ostoja.accounts.models import PartnerInstitution
 
-    users, office, school, _p, task1, task2 = setup
+    users, office, _school, _p, task1, task2 = setup
     client.force_login(users["head"])
     with django_assert_num_queries(10):
         assert client.get("/partnerzy/?rok=2018").status_code == 200

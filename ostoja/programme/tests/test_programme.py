@@ -22,7 +22,7 @@ def konin(demo):
 
 @pytest.mark.django_db
 def test_programme_keeps_resolution_goals_tasks_and_indicators(konin):
-    _users, _office, programme, task1, task2 = konin
+    _users, _office, programme, task1, _task2 = konin
     assert programme.resolution_number == "XX/153/2016"
     assert [g.text for g in programme.goals.all()] == ["wielopłaszczyznowe wsparcie dla rodzin"]
     assert [t.number for t in programme.tasks.all()] == [2, 7]
@@ -59,7 +59,7 @@ def test_copy_reuses_structure_for_next_years(konin):
     ["social_worker", "assistant", "partner", "administrator", "auditor", "blue_card_coordinator"],
 )
 def test_only_head_and_reporting_officer_change_the_programme(konin, role):
-    users, office, programme, task1, _ = konin
+    users, _office, programme, task1, _ = konin
     with pytest.raises(PermissionDenied):
         services.programme_update(acting_user=users[role], programme=programme, name="X")
     with pytest.raises(PermissionDenied):

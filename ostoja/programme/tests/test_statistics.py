@@ -107,7 +107,8 @@ def test_saving_with_none_clears_and_other_roles_are_refused(office_kinds, demo)
 def test_csv_import_with_preview_then_apply(office_kinds):
     users, office, _ = office_kinds
     data = csv_bytes(
-        'kod;rok;wartość;źródło\nPOM-MAT;2018;323;POMOST\nPOSILKI;2018;216;\nposilki-szk;2018;"1 43";x\n'
+        "kod;rok;wartość;źródło\nPOM-MAT;2018;323;POMOST\n"
+        'POSILKI;2018;216;\nposilki-szk;2018;"1 43";x\n'
     )
     result = parse_statistics_file(office, "dane.csv", data)
     assert result.errors == []

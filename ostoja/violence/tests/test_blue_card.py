@@ -187,7 +187,7 @@ def test_head_outside_groups_sees_no_blue_card_but_inside_does(client, blue):
 
 @pytest.mark.django_db
 def test_only_coordinator_writes_and_other_office_is_refused(blue, demo):
-    users, office, procs, families = blue
+    users, office, _procs, families = blue
     for role in (
         "head",
         "social_worker",
@@ -227,7 +227,7 @@ def test_closure_needs_date_and_reason(blue):
 
 @pytest.mark.django_db
 def test_timeline_shows_blue_card_events_only_to_allowed_users(blue):
-    users, _office, procs, families = blue
+    users, _office, _procs, families = blue
     family = families[0]
     for role, expected in (("social_worker", 4), ("head", 0), ("assistant", 0), ("auditor", 0)):
         events = [e for e in family_timeline(family, users[role]) if e.kind == "Niebieska Karta"]
