@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from config/env.py."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -23,6 +24,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django_htmx",
     "csp",
     "ostoja.common",
@@ -50,10 +55,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ostoja.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ostoja.config.urls"
@@ -92,6 +100,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -124,6 +133,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Two-factor authentication (django-otp): required for every role except partner.
+OSTOJA_REQUIRE_2FA = env_bool("OSTOJA_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Ostoja"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Login throttling and lockout (django-axes): per user name and address, same for unknown names.
+AXES_FAILURE_LIMIT = env_int("OSTOJA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("OSTOJA_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "ostoja.accounts.security.client_ip"
+AXES_VERBOSE = False
+#: Number of trusted reverse proxies that append to X-Forwarded-For (0: use REMOTE_ADDR).
+OSTOJA_PROXY_COUNT = env_int("OSTOJA_PROXY_COUNT", 0)
 
 SESSION_COOKIE_AGE = env_int("OSTOJA_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
