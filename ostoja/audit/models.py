@@ -52,3 +52,25 @@ class LogChainHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}: {self.hash[:12]}…"
+
+
+class Anonymisation(models.Model):
+    """A record anonymised after its retention period (also the mark not to do it twice)."""
+
+    kind = models.CharField(_("rodzaj danych"), max_length=40)
+    object_pk = models.CharField(_("identyfikator rekordu"), max_length=64)
+    office = models.ForeignKey(
+        "accounts.Office", verbose_name=_("ośrodek"), on_delete=models.PROTECT, related_name="+"
+    )
+    anonymised_at = models.DateTimeField(_("zanonimizowano"), auto_now_add=True)
+    retention_years = models.PositiveSmallIntegerField(_("okres przechowywania (lata)"))
+
+    class Meta:
+        verbose_name = _("anonimizacja")
+        verbose_name_plural = _("anonimizacje")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_pk"], name="unique_anonymisation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_pk}"

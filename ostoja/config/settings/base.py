@@ -183,6 +183,12 @@ DEFAULT_FROM_EMAIL = env_str("OSTOJA_FROM_EMAIL", "ostoja@localhost")
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 
+# Retention (law.md §9.2): years after a record's last activity before `ostoja retention
+# --apply` anonymises it; set per record kind to the office's JRWA archival category.
+OSTOJA_RETENTION_YEARS = {
+    "family": env_int("OSTOJA_RETENTION_FAMILY_YEARS", 10),
+}
+
 PAGE_SIZE = 25
 
 LOGGING = {
