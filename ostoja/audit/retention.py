@@ -16,7 +16,8 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from ostoja.audit.models import Anonymisation
@@ -56,7 +57,8 @@ def cutoff(key: str, today: datetime.date | None = None) -> datetime.datetime:
 
 
 def _not_anonymised(key: str):
-    return ~Exists(Anonymisation.objects.filter(kind=key, object_pk=OuterRef("pk")))
+    pk_text = Cast(OuterRef("pk"), output_field=CharField())
+    return ~Exists(Anonymisation.objects.filter(kind=key, object_pk=pk_text))
 
 
 def families_due(before: datetime.datetime) -> QuerySet[Family]:
