@@ -1,11 +1,14 @@
 """Demo offices and users (one per role per office) for `make demo` and the tests."""
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ostoja.accounts.models import Office, OfficeKind, PartnerInstitution, PartnerKind, Role, User
 from ostoja.accounts.services import user_create
 
 DEMO_PASSWORD = "demo-ostoja-2026"  # noqa: S105 - printed for the demo only
+#: The demo staff's shared TOTP secret (hex); `ostoja demo_totp` prints its current code.
+DEMO_TOTP_KEY = "6f73746f6a612d64656d6f2d746f74702d6b6579"
 
 DEMO_OFFICES = [
     {
@@ -86,5 +89,23 @@ def demo_users_ensure(office: Office, password: str = DEMO_PASSWORD) -> dict[str
                 last_name=f"{last} ({office.municipality})",
                 partner_institution=partner if role == Role.PARTNER else None,
             )
+        demo_totp_device_ensure(user)  # partners too: optional for them, on in the demo
         users[role.value] = user
     return users
+
+
+def demo_totp_device_ensure(user: User) -> TOTPDevice:
+    """Give a demo user a confirmed authenticator device with the known demo secret."""
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user,
+        confirmed=True,
+        defaults={"name": "Aplikacja uwierzytelniająca (demo)", "key": DEMO_TOTP_KEY},
+    )
+    return device
+
+
+def demo_totp_secret() -> str:
+    """The demo authenticator secret in base32, as typed into an app."""
+    from base64 import b32encode
+
+    return b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()

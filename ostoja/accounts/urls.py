@@ -12,6 +12,8 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("weryfikacja/konfiguracja/", views.otp_setup, name="otp_setup"),
+    path("weryfikacja/", views.otp_verify, name="otp_verify"),
     path("wyloguj/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "haslo/",

@@ -10,7 +10,8 @@ class AuditConfig(AppConfig):
         from django.utils.translation import gettext_lazy as _
 
         from ostoja.accounts.permissions import is_auditor
-        from ostoja.audit import dashboard  # noqa: F401
+        from ostoja.audit import dashboard, permissions, signals  # noqa: F401
         from ostoja.common.navigation import register_menu
 
+        signals.connect()
         register_menu(_("Rejestr zdarzeń"), "audit:log", is_auditor, order=90)

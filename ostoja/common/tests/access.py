@@ -42,6 +42,8 @@ class Rule:
     #: Whether a user of another office must be refused (objects of `world.office`).
     office_scoped: bool = True
     query: str = ""
+    #: A file download (JSON, CSV, XLSX, PDF …), not an HTML page: the browser test skips it.
+    download: bool = False
     note: str = field(default="", compare=False)
 
 

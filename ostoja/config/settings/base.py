@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from config/env.py."""
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -23,7 +24,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rules.apps.AutodiscoverRulesConfig",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django_htmx",
+    "csp",
     "ostoja.common",
     "ostoja.accounts",
     "ostoja.families",
@@ -41,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -48,10 +55,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ostoja.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ostoja.config.urls"
@@ -90,6 +100,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out logins
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -123,6 +134,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Two-factor authentication (django-otp): required for every role except partner.
+OSTOJA_REQUIRE_2FA = env_bool("OSTOJA_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = "Ostoja"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Login throttling and lockout (django-axes): per user name and address, same for unknown names.
+AXES_FAILURE_LIMIT = env_int("OSTOJA_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("OSTOJA_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "ostoja.accounts.security.client_ip"
+AXES_VERBOSE = False
+#: Number of trusted reverse proxies that append to X-Forwarded-For (0: use REMOTE_ADDR).
+OSTOJA_PROXY_COUNT = env_int("OSTOJA_PROXY_COUNT", 0)
+
 SESSION_COOKIE_AGE = env_int("OSTOJA_SESSION_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -131,12 +159,35 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp 4): only our own files; no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
 
 EMAIL_BACKEND = env_str("OSTOJA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("OSTOJA_FROM_EMAIL", "ostoja@localhost")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+# Retention (law.md §9.2): years after a record's last activity before `ostoja retention
+# --apply` anonymises it; set per record kind to the office's JRWA archival category.
+OSTOJA_RETENTION_YEARS = {
+    "family": env_int("OSTOJA_RETENTION_FAMILY_YEARS", 10),
+}
 
 PAGE_SIZE = 25
 

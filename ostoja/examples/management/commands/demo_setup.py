@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from ostoja.accounts.demo import DEMO_PASSWORD
+from ostoja.accounts.demo import DEMO_PASSWORD, demo_totp_secret
 from ostoja.accounts.models import Role
 from ostoja.examples.demo import demo_setup
 
@@ -11,6 +11,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         offices = demo_setup()
         self.stdout.write(f"Demo users (password for all: {DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"Second factor: authenticator key {demo_totp_secret()} (base32, shared by all"
+            " demo users); or print the current code with `ostoja demo_totp`."
+        )
         for slug, users in offices.items():
             for role, user in users.items():
                 self.stdout.write(f"  {user.username:28} {Role(role).label} ({slug})")
