@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ostoja.accounts.models import Office, Role
 from ostoja.casework.models import (
@@ -211,9 +212,7 @@ def case_assign(
             raise ApplicationError(_("Ten asystent już pracuje z tą rodziną."))
         if start_date <= open_assignment.start_date:
             raise ApplicationError(
-                _(
-                    "Zmiana asystenta musi nastąpić po dniu rozpoczęcia obecnego przydziału (%(day)s)."
-                )
+                _("Nowy przydział musi zacząć się po początku obecnego (%(day)s).")
                 % {"day": f"{open_assignment.start_date:%d.%m.%Y}"}
             )
     elif current.status not in TRANSITIONS or CaseStatus.ACTIVE not in TRANSITIONS[current.status]:
@@ -230,9 +229,12 @@ def case_assign(
     if load + 1 > limit:
         if not override_reason:
             raise ApplicationError(
-                _(
-                    "Asystent %(name)s ma już %(load)s rodzin w tym samym czasie, a limit wynosi "
-                    "%(limit)s (art. 15 ust. 4). Przydział wymaga pisemnego uzasadnienia kierownika."
+                ngettext(
+                    "Asystent %(name)s ma już %(load)s rodzinę w tym samym czasie, a limit "
+                    "wynosi %(limit)s (art. 15 ust. 4). Przydział wymaga pisemnego uzasadnienia.",
+                    "Asystent %(name)s ma już %(load)s rodzin w tym samym czasie, a limit "
+                    "wynosi %(limit)s (art. 15 ust. 4). Przydział wymaga pisemnego uzasadnienia.",
+                    load,
                 )
                 % {"name": assistant, "load": load, "limit": limit},
                 extra={"over_limit": True, "load": load, "limit": limit},

@@ -210,13 +210,16 @@ def case_decide(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.decide_case", case)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if apply_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(
             form,
             lambda: services.case_decide(acting_user=request.user, case=case, **form.cleaned_data),
-        ):
-            messages.success(request, _("Zapisano decyzję."))
-            return redirect("casework:case_detail", pk=case.pk)
+        )
+    ):
+        messages.success(request, _("Zapisano decyzję."))
+        return redirect("casework:case_detail", pk=case.pk)
     return _form_page(
         request, form=form, title=_("Decyzja w sprawie wniosku"), case=case, back=_case_url(case)
     )
@@ -230,13 +233,16 @@ def case_assign(request, pk: int):
     form = AssignForm(
         request.POST or None, assistants=selectors.office_assistants_for_assignment(office)
     )
-    if request.method == "POST" and form.is_valid():
-        if apply_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(
             form,
             lambda: services.case_assign(acting_user=request.user, case=case, **form.cleaned_data),
-        ):
-            messages.success(request, _("Przydzielono asystenta rodziny."))
-            return redirect("casework:case_detail", pk=case.pk)
+        )
+    ):
+        messages.success(request, _("Przydzielono asystenta rodziny."))
+        return redirect("casework:case_detail", pk=case.pk)
     context = {
         "form": form,
         "case": case,
@@ -251,15 +257,18 @@ def case_consent(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.work_case", case)
     form = ConsentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if apply_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(
             form,
             lambda: services.case_record_consent(
                 acting_user=request.user, case=case, **form.cleaned_data
             ),
-        ):
-            messages.success(request, _("Zapisano zgodę rodziny."))
-            return redirect("casework:case_detail", pk=case.pk)
+        )
+    ):
+        messages.success(request, _("Zapisano zgodę rodziny."))
+        return redirect("casework:case_detail", pk=case.pk)
     return _form_page(
         request, form=form, title=_("Zgoda rodziny na współpracę"), case=case, back=_case_url(case)
     )
@@ -294,15 +303,18 @@ def goal_create(request, pk: int):
     case = plan.case
     _require(request.user, "casework.work_case", case)
     form = GoalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if apply_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(
             form,
             lambda: services.goal_create(acting_user=request.user, plan=plan, **form.cleaned_data),
-        ):
-            messages.success(request, _("Dodano cel planu."))
-            if "another" in request.POST:
-                return redirect("casework:goal_create", pk=plan.pk)
-            return redirect("casework:case_detail", pk=case.pk)
+        )
+    ):
+        messages.success(request, _("Dodano cel planu."))
+        if "another" in request.POST:
+            return redirect("casework:goal_create", pk=plan.pk)
+        return redirect("casework:case_detail", pk=case.pk)
     return _form_page(
         request,
         form=form,
@@ -344,15 +356,18 @@ def assessment_create(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.work_case", case)
     form = AssessmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if apply_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(
             form,
             lambda: services.assessment_create(
                 acting_user=request.user, case=case, **form.cleaned_data
             ),
-        ):
-            messages.success(request, _("Zapisano ocenę okresową."))
-            return redirect("casework:case_detail", pk=case.pk)
+        )
+    ):
+        messages.success(request, _("Zapisano ocenę okresową."))
+        return redirect("casework:case_detail", pk=case.pk)
     return _form_page(
         request,
         form=form,
@@ -367,15 +382,18 @@ def cooperation_create(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.work_case", case)
     form = CooperationForm(request.POST or None, members=family_members(case.family))
-    if request.method == "POST" and form.is_valid():
-        if apply_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(
             form,
             lambda: services.cooperation_create(
                 acting_user=request.user, case=case, **form.cleaned_data
             ),
-        ):
-            messages.success(request, _("Zapisano współpracę z instytucją."))
-            return redirect("casework:case_detail", pk=case.pk)
+        )
+    ):
+        messages.success(request, _("Zapisano współpracę z instytucją."))
+        return redirect("casework:case_detail", pk=case.pk)
     return _form_page(
         request, form=form, title=_("Współpraca z instytucją"), case=case, back=_case_url(case)
     )
@@ -386,15 +404,18 @@ def outcome_create(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.work_case", case)
     form = OutcomeForm(request.POST or None, members=family_members(case.family))
-    if request.method == "POST" and form.is_valid():
-        if apply_service(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_service(
             form,
             lambda: services.outcome_create(
                 acting_user=request.user, case=case, **form.cleaned_data
             ),
-        ):
-            messages.success(request, _("Zapisano efekt pracy."))
-            return redirect("casework:case_detail", pk=case.pk)
+        )
+    ):
+        messages.success(request, _("Zapisano efekt pracy."))
+        return redirect("casework:case_detail", pk=case.pk)
     return _form_page(
         request, form=form, title=_("Efekt pracy z rodziną"), case=case, back=_case_url(case)
     )
