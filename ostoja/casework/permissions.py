@@ -92,12 +92,14 @@ can_view_case = same_office & (
     is_head | is_auditor | social_worker_of_case | (is_assistant & was_assistant)
 )
 can_work_on_case = same_office & case_is_active & (is_head | (is_assistant & is_current_assistant))
+can_close_case = same_office & (is_head | (is_assistant & is_current_assistant))
 can_manage_case = same_office & is_head
 can_monitor_case = same_office & case_is_closed & (is_head | (is_assistant & was_last_assistant))
 can_request_for_family = same_office & (is_head | social_worker_handles)
 
 rules.add_perm("casework.view_case", can_view_case)
 rules.add_perm("casework.work_case", can_work_on_case)
+rules.add_perm("casework.close_case", can_close_case)
 rules.add_perm("casework.decide_case", can_manage_case)
 rules.add_perm("casework.assign_case", can_manage_case)
 rules.add_perm("casework.monitor_case", can_monitor_case)

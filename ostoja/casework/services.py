@@ -57,7 +57,7 @@ TRANSITION_PERMISSIONS = {
     CaseStatus.WAITING: "casework.decide_case",
     CaseStatus.REFUSED: "casework.decide_case",
     CaseStatus.ACTIVE: "casework.assign_case",
-    CaseStatus.CLOSED: "casework.work_case",
+    CaseStatus.CLOSED: "casework.close_case",
 }
 
 #: Statuses in which the head may still decide on the request.
@@ -85,16 +85,20 @@ def _locked(case: AssistantCase) -> AssistantCase:
     return AssistantCase.objects.select_for_update().select_related("family").get(pk=case.pk)
 
 
+def _check_transition(old: str, new: str) -> None:
+    if new not in TRANSITIONS[old]:
+        raise ApplicationError(
+            _("Nie można zmienić statusu sprawy z „%(old)s” na „%(new)s”.")
+            % {"old": CaseStatus(old).label, "new": CaseStatus(new).label}
+        )
+
+
 @transaction.atomic
 def case_transition(*, acting_user, case: AssistantCase, status: str) -> AssistantCase:
     """Move a case to `status` if TRANSITIONS allows it; the one place status changes."""
     _require(acting_user, TRANSITION_PERMISSIONS.get(status, "casework.decide_case"), case)
     current = _locked(case)
-    if status not in TRANSITIONS[current.status]:
-        raise ApplicationError(
-            _("Nie można zmienić statusu sprawy z „%(old)s” na „%(new)s”.")
-            % {"old": CaseStatus(current.status).label, "new": CaseStatus(status).label}
-        )
+    _check_transition(current.status, status)
     case.status = status
     case.version = current.version + 1
     case.stamp(acting_user)
@@ -499,7 +503,8 @@ def case_close(
     attainments: dict[int, str] | None = None,
 ) -> AssistantCase:
     """End the work with the family: reason, per-goal attainment, monitoring due date."""
-    _require(acting_user, "casework.work_case", case)
+    _require(acting_user, "casework.close_case", case)
+    _check_transition(_locked(case).status, CaseStatus.CLOSED)
     if reason is None:
         raise ApplicationError(_("Wybierz przyczynę zakończenia współpracy."))
     if reason.requires_text and not reason_text.strip():

@@ -34,15 +34,11 @@ URL_ACCESS = {
     "casework:case_list": Rule(
         allowed=frozenset({HEAD, SOCIAL_WORKER, AUDITOR}), office_scoped=False
     ),
-    "casework:request_create": Rule(
-        allowed=frozenset({HEAD, SOCIAL_WORKER}), office_scoped=False
-    ),
+    "casework:request_create": Rule(allowed=frozenset({HEAD, SOCIAL_WORKER}), office_scoped=False),
     "casework:decision_queue": Rule(allowed=frozenset({HEAD, AUDITOR}), office_scoped=False),
     "casework:overdue": Rule(allowed=frozenset({HEAD, AUDITOR, ASSISTANT}), office_scoped=False),
     "casework:caseload_board": Rule(allowed=frozenset({HEAD, AUDITOR}), office_scoped=False),
-    "casework:caseload_limits": Rule(
-        allowed=frozenset({HEAD, ADMINISTRATOR}), office_scoped=False
-    ),
+    "casework:caseload_limits": Rule(allowed=frozenset({HEAD, ADMINISTRATOR}), office_scoped=False),
     "casework:assistant_caseload": Rule(
         allowed=frozenset({HEAD, AUDITOR, ASSISTANT}),
         kwargs=lambda w: {"pk": w.users[ASSISTANT].pk},
