@@ -61,10 +61,10 @@ def active_case(users, family, *, on: datetime.date | None = None, assistant=Non
     return case
 
 
-def worked_case(users, family, *, on: datetime.date | None = None):
+def worked_case(users, family, *, on: datetime.date | None = None, **assign_kwargs):
     """An active case with a plan, a goal, a contact and an assessment."""
     day = on or timezone.localdate()
-    case = active_case(users, family, on=day)
+    case = active_case(users, family, on=day, **assign_kwargs)
     assistant = users["assistant"]
     plan = services.plan_create(acting_user=assistant, case=case, drawn_up_on=day, co_signed_on=day)
     services.goal_create(
