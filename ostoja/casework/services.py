@@ -234,13 +234,13 @@ def case_assign(
         if not override_reason:
             raise ApplicationError(
                 ngettext(
-                    "Asystent %(name)s ma już %(load)s rodzinę w tym samym czasie, a limit "
-                    "wynosi %(limit)s (art. 15 ust. 4). Przydział wymaga pisemnego uzasadnienia.",
-                    "Asystent %(name)s ma już %(load)s rodzin w tym samym czasie, a limit "
-                    "wynosi %(limit)s (art. 15 ust. 4). Przydział wymaga pisemnego uzasadnienia.",
+                    "Asystent ma już %(load)s rodzinę, limit to %(limit)s.",
+                    "Asystent ma już %(load)s rodzin, limit to %(limit)s.",
                     load,
                 )
-                % {"name": assistant, "load": load, "limit": limit},
+                % {"load": load, "limit": limit}
+                + " "
+                + _("Przydział ponad limit (art. 15 ust. 4) wymaga pisemnego uzasadnienia."),
                 extra={"over_limit": True, "load": load, "limit": limit},
             )
         if not acting_user.has_role(Role.HEAD):
