@@ -1,3 +1,4 @@
+from ostoja.casework.dictionaries import dictionaries_ensure
 from ostoja.casework.tests.scenarios import closed_case, requested_case, worked_case
 from ostoja.common.tests.access import (
     ADMINISTRATOR,
@@ -16,6 +17,7 @@ HEAD_ONLY = frozenset({HEAD})
 
 def build(world) -> None:
     """Three demo families without a case: one worked on, one requested, one closed."""
+    dictionaries_ensure()
     free = list(
         Family.objects.filter(office=world.office, assistant_cases__isnull=True).order_by("pk")
     )
