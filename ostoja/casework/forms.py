@@ -37,7 +37,7 @@ def _today():
 
 
 class RequestForm(forms.ModelForm):
-    family = forms.ModelChoiceField(label=_("Rodzina"), queryset=None)
+    family: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Rodzina"), queryset=None)
 
     class Meta:
         model = AssistantCase
@@ -80,7 +80,9 @@ class DecisionForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assistant = forms.ModelChoiceField(label=_("Asystent rodziny"), queryset=None)
+    assistant: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Asystent rodziny"), queryset=None
+    )
     start_date = forms.DateField(label=_("Od dnia"), widget=DateInput(), initial=_today)
     funding_source = forms.ChoiceField(
         label=_("Źródło finansowania"),

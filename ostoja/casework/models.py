@@ -625,7 +625,11 @@ class Outcome(TrackedModel):
 
     def clean(self) -> None:
         super().clean()
-        if self.person_id and self.case_id and self.person.family_id != self.case.family_id:
+        if (
+            self.person is not None
+            and self.case_id
+            and self.person.family_id != self.case.family_id
+        ):
             raise ValidationError({"person": _("Ta osoba nie należy do rodziny z tej sprawy.")})
 
 

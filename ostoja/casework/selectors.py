@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -39,7 +40,7 @@ def case_get_for_user(user, pk: int) -> AssistantCase:
     )
 
 
-def _with_due_dates(qs: QuerySet[AssistantCase]) -> QuerySet[AssistantCase]:
+def _with_due_dates(qs: QuerySet[AssistantCase]) -> Any:
     """Annotate the last contact and the date the next assessment counts from."""
     return qs.annotate(
         last_contact_on=Max("contacts__date"),
@@ -92,7 +93,7 @@ def overdue_assessments(user, *, today: datetime.date | None = None) -> list[Ass
     qs = qs.annotate(
         current_assistant_id=Subquery(assistant.values("assistant_id")[:1])
     ).select_related("family")
-    rows = _decorate(qs.order_by("assessment_base", "pk"), today)
+    rows: list[Any] = _decorate(qs.order_by("assessment_base", "pk"), today)
     names = {
         u.pk: u
         for u in User.objects.filter(

@@ -52,7 +52,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 #: The permission the acting user needs to move a case into a status.
-TRANSITION_PERMISSIONS = {
+TRANSITION_PERMISSIONS: dict[str, str] = {
     CaseStatus.GRANTED: "casework.decide_case",
     CaseStatus.WAITING: "casework.decide_case",
     CaseStatus.REFUSED: "casework.decide_case",

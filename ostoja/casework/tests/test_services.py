@@ -149,7 +149,7 @@ def test_only_one_open_case_per_family(konin):
 @pytest.mark.django_db
 def test_court_obliged_request_needs_court_and_date(konin):
     family = new_family(konin, "Rodzina Nowaków")
-    with pytest.raises(ApplicationError, match="art. 109 KRO"):
+    with pytest.raises(ApplicationError, match=r"art\. 109 KRO"):
         requested_case(konin, family, legal_basis=LegalBasis.COURT_OBLIGED)
     case = requested_case(
         konin,
