@@ -258,9 +258,11 @@ def caseload_limits(office: Office) -> QuerySet[CaseloadLimit]:
 
 
 def monitoring_due(user) -> QuerySet[Monitoring]:
-    """Post-closure monitoring not yet done, of cases the user may see."""
-    return (
-        Monitoring.objects.filter(case__in=visible_cases(user), done_on__isnull=True)
-        .select_related("case__family")
-        .order_by("due_on", "pk")
-    )
+    """Post-closure monitoring not yet done: the head's office, an assistant's own closures."""
+    qs = Monitoring.objects.filter(case__in=visible_cases(user), done_on__isnull=True)
+    if not user.has_role(Role.HEAD, Role.AUDITOR):
+        last = Assignment.objects.filter(case=OuterRef("case_id")).order_by("-start_date", "-pk")
+        qs = qs.annotate(last_assistant_id=Subquery(last.values("assistant_id")[:1])).filter(
+            last_assistant_id=user.pk
+        )
+    return qs.select_related("case__family").order_by("due_on", "pk")

@@ -59,8 +59,12 @@ def _case_url(case) -> str:
 
 def my_families(request):
     _require(request.user, "casework.view_my_families")
-    rows = selectors.my_families(request.user)
-    return render(request, "casework/my_families.html", {"cases": rows})
+    context = {
+        "cases": selectors.my_families(request.user),
+        "monitorings": selectors.monitoring_due(request.user),
+        "today": timezone.localdate(),
+    }
+    return render(request, "casework/my_families.html", context)
 
 
 def case_list(request):

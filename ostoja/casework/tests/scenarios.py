@@ -88,9 +88,9 @@ def worked_case(users, family, *, on: datetime.date | None = None, **assign_kwar
     return case
 
 
-def closed_case(users, family, *, on: datetime.date | None = None):
+def closed_case(users, family, *, on: datetime.date | None = None, **assign_kwargs):
     day = on or timezone.localdate()
-    case = worked_case(users, family, on=day)
+    case = worked_case(users, family, on=day, **assign_kwargs)
     goals = {g.pk: "achieved" for g in case.plans.get().goals.all()}
     services.case_close(
         acting_user=users["assistant"],

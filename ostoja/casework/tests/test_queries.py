@@ -10,13 +10,13 @@ from django.utils import timezone
 
 from ostoja.casework import services
 from ostoja.casework.models import InstitutionKind, OutcomeKind
-from ostoja.casework.tests.scenarios import new_family, requested_case, worked_case
+from ostoja.casework.tests.scenarios import closed_case, new_family, requested_case, worked_case
 
 TODAY = timezone.localdate()
 
 #: Exact query counts per page (session, user and roles included).
 EXPECTED = {
-    "my_families": 8,
+    "my_families": 9,
     "case_list": 9,
     "decision_queue": 8,
     "overdue": 9,
@@ -30,7 +30,7 @@ EXPECTED = {
 
 
 def build(konin, scale: int):
-    """2×scale worked cases (half with an overdue assessment), scale requests."""
+    """2×scale worked cases (half with an overdue assessment), scale requests and closures."""
     assistant = konin["assistant"]
     cases = []
     for i in range(2 * scale):
@@ -57,6 +57,12 @@ def build(konin, scale: int):
         cases.append(case)
     for i in range(scale):
         requested_case(konin, new_family(konin, f"Rodzina Czekająca{i}"))
+        closed_case(
+            konin,
+            new_family(konin, f"Rodzina Zamknięta{i}"),
+            on=TODAY - datetime.timedelta(days=120),
+            override_reason="Test obciążenia",
+        )
     main = cases[0]
     for i in range(3 * scale):
         services.contact_create(

@@ -414,6 +414,8 @@ def test_closure_requires_reason_text_and_goal_attainment(konin):
 def test_monitoring_relapse_reopens_as_a_new_case(konin):
     case = closed_case(konin, new_family(konin, "Rodzina Nowaków"))
     assert konin["assistant"].has_perm("casework.monitor_case", case)
+    assert [m.case for m in selectors.monitoring_due(konin["assistant"])] == [case]
+    assert list(selectors.monitoring_due(konin["social_worker"])) == []
     assert not konin["social_worker"].has_perm("casework.monitor_case", case)
     new = services.monitoring_record(
         acting_user=konin["assistant"],
