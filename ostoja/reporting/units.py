@@ -19,7 +19,7 @@ UNIT_FORMS: dict[str, tuple[str, str, str]] = {
     "consultations": ("konsultacja", "konsultacje", "konsultacji"),
     "trainings": ("szkolenie", "szkolenia", "szkoleń"),
     "programmes": ("program", "programy", "programów"),
-    "rulings": ("postanowienie", "postanowienia", "postanowień"),
+    "rulings": ("orzeczenie", "orzeczenia", "orzeczeń"),  # rulings of a counselling centre or court
     "opinions": ("opinia", "opinie", "opinii"),
     "groups": ("grupa", "grupy", "grup"),
     "classes": ("zajęcia", "zajęcia", "zajęć"),

@@ -23,8 +23,8 @@ EXPECTED = {
     "caseload_board": 11,
     "assistant_caseload": 12,
     "case_detail": 22,
-    "family_detail": 16,
-    "dashboard_head": 12,
+    "family_detail": 18,
+    "dashboard_head": 13,
     "dashboard_assistant": 12,
 }
 
