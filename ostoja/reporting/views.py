@@ -226,15 +226,10 @@ def report_download(request, pk: int, fmt: str):
         raise Http404
     doc = services.report_document(report)
     data = render_report(doc, fmt)
-    record_export = getattr(audit_services, "record_export", None)
-    if record_export is not None:
-        record_export(request.user, report)
-    else:
-        audit_services.record_read(request.user, report)
+    audit_services.record_export(request.user, f"annual_report.{fmt}", object=report, format=fmt)
     slug = f"sprawozdanie-{report.office.slug}-{report.year}-v{report.version_number}"
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    disposition = "inline" if fmt == "html" else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{slug}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{slug}.{fmt}"'
     return response
 
 

@@ -201,7 +201,7 @@ def test_activity_metrics_constant_queries(year_2017, konin, django_assert_num_q
 
 
 LIST_QUERIES = 9
-DETAIL_QUERIES = 10
+DETAIL_QUERIES = 17
 
 
 def test_pages_queries_do_not_grow(client, year_2017, konin, django_assert_num_queries):

@@ -22,8 +22,8 @@ EXPECTED = {
     "overdue": 9,
     "caseload_board": 11,
     "assistant_caseload": 12,
-    "case_detail": 22,
-    "family_detail": 18,
+    "case_detail": 29,  # incl. the chained read log entry
+    "family_detail": 25,  # incl. the chained read log entry
     "dashboard_head": 13,
     "dashboard_assistant": 12,
 }

@@ -207,7 +207,7 @@ def test_staff_metrics_queries_constant(year_2017, konin, django_assert_num_quer
 
 
 LIST_QUERIES = 11
-DETAIL_QUERIES = 11
+DETAIL_QUERIES = 13
 
 
 def test_pages_queries_do_not_grow(client, year_2017, konin, django_assert_num_queries):
