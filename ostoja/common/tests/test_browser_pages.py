@@ -13,6 +13,10 @@ pytestmark = pytest.mark.browser
 def test_login_page_is_accessible(page, live_server, demo_live):
     page.goto(f"{live_server.url}/logowanie/")
     assert page.locator("html").get_attribute("lang") == "pl"
+    header_colour = page.evaluate(
+        "getComputedStyle(document.querySelector('.site-header')).backgroundColor"
+    )
+    assert header_colour == "rgb(11, 79, 138)", "the stylesheet did not load"
     assert_accessible(page)
     page.get_by_role("button", name="Zaloguj się").click()
     assert page.get_by_role("alert").is_visible()

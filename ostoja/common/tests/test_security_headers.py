@@ -123,3 +123,12 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "OSTOJA_SECRET_KEY" in result.stderr
+
+
+def test_project_stylesheet_is_served(client, demo):
+    """The layout's own CSS is found by the static-files finders (and so by collectstatic)."""
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("ostoja/ostoja.css")
+    client.force_login(demo["konin"]["head"])
+    assert "/static/ostoja/ostoja.css" in client.get("/").content.decode()

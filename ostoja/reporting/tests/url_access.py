@@ -51,7 +51,7 @@ URL_ACCESS = {
         allowed=PREPARERS, kwargs=lambda w: {"pk": w.report.pk, "key": w.report_section_key}
     ),
     "reporting:download": Rule(
-        allowed=READERS, kwargs=lambda w: {"pk": w.report.pk, "fmt": "html"}
+        allowed=READERS, kwargs=lambda w: {"pk": w.report.pk, "fmt": "html"}, download=True
     ),
     "reporting:figure": Rule(
         allowed=READERS, kwargs=lambda w: {"pk": w.report.pk, "key": FIGURE_KEY}
