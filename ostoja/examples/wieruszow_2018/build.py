@@ -13,8 +13,10 @@ Building twice changes nothing: the second run finds the programme and stops.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 
@@ -33,13 +35,6 @@ d = datetime.date
 ASSISTED_CHILDREN = [1, 2, 3, 2, 4, 1, 2, 3, 2, 2, 3, 1, 2, 3, 2]
 #: Index of the assisted family whose child is in a foster family (task 11).
 FOSTER_FAMILY = 4
-
-
-@dataclass
-class Built:
-    families: int = 0
-    persons: int = 0
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def _office() -> Office:
@@ -89,7 +84,7 @@ class Registry:
         self.office, self.social_worker, self.people = office, social_worker, people
         self.families = self.persons = 0
 
-    def family(self, members: list[tuple[str, str, int]], street_no: int) -> Family:
+    def family(self, members: Sequence[tuple[str, str, int]], street_no: int) -> Family:
         """A family; members are (role, sex, birth year), the first one names the family."""
         male, female, plural = self.people.surname()
         family = Family(
@@ -191,7 +186,7 @@ def _programme(office: Office, officer: User, partners: dict[str, PartnerInstitu
         office=office,
         name=spec["name"],
         resolution_number=spec["resolution_number"],
-        resolution_date=datetime.date.fromisoformat(spec["resolution_date"]),
+        resolution_date=datetime.date.fromisoformat(str(spec["resolution_date"])),
         year_from=spec["year_from"],
         year_to=spec["year_to"],
         main_goal=spec["main_goal"],
@@ -239,7 +234,7 @@ def _contributions(officer: User, programme, partners, indicators) -> int:
     )
 
     deadline_set(acting_user=officer, office=programme.office, year=YEAR, deadline=d(2019, 2, 28))
-    values: dict[tuple[int, str], dict[int, Decimal]] = {}
+    values: dict[tuple[int, str], dict[int, Decimal | None]] = {}
     for task, partner, key, _label, _unit, value in data.INDICATORS:
         values.setdefault((task, partner), {})[indicators[key].pk] = Decimal(value)
     tasks = {t.number: t for t in programme.tasks.all()}
@@ -264,7 +259,7 @@ def _contributions(officer: User, programme, partners, indicators) -> int:
 def _statistics(office: Office, officer: User) -> int:
     from ostoja.programme.services import statistic_kind_save, statistic_values_save
 
-    kinds = {}
+    kinds: dict[str, Any] = {}
     for order, (code, key, label, unit, _value, parent, complete) in enumerate(data.STATISTICS):
         kinds[code] = statistic_kind_save(
             acting_user=officer,
@@ -363,7 +358,8 @@ def _casework(office: Office, users: dict[str, User], people: Registry) -> int:
     # Process in order of events so the caseload limit sees the real history: a case
     # is opened only after the earlier ones that end before it have been closed.
     events: list[tuple[datetime.date, int, str]] = []
-    families, cases = [], []
+    families: list[Family] = []
+    cases: list[Any] = []
     for n, plan in enumerate(plans):
         members = [(FamilyRole.MOTHER, "F", 1978 + n % 12)]
         if n % 3 != 0:
@@ -414,8 +410,13 @@ def _casework(office: Office, users: dict[str, User], people: Registry) -> int:
                 final_assessment="Zakończenie pracy z rodziną.",
             )
     # The assisted family of task 11: the child stays in a foster family all of 2018.
-    served = [n for n, p in enumerate(plans) if p.assigned and p.assigned <= d(YEAR, 12, 31)]
-    served = [n for n in served if plans[n].closed is None or plans[n].closed >= d(YEAR, 1, 1)]
+    served = [
+        n
+        for n, p in enumerate(plans)
+        if p.assigned is not None
+        and p.assigned <= d(YEAR, 12, 31)
+        and (p.closed is None or p.closed >= d(YEAR, 1, 1))
+    ]
     assisted_index = served[FOSTER_FAMILY]
     _placement(office, head, families[assisted_index])
     return len(plans)
