@@ -28,6 +28,8 @@ class Example:
     year: int
     package: str  # module with build(), facts.yaml beside it
     master_facts: str  # file name in ../shared/seeds (the master copy)
+    #: the office's report template (a name in ostoja/reporting/templates_data/)
+    template: str = "generic"
     #: fact id → metric key where a figure is stated twice or named differently.
     aliases: dict[str, str] = field(default_factory=dict)
 
@@ -52,6 +54,7 @@ EXAMPLES: dict[str, Example] = {
         year=2017,
         package="konin_2017",
         master_facts="002_ea7ccc4a9242dde8.facts.yaml",
+        template="konin_2017",
         aliases={f"{CRISIS_SHELTER}_ad7": CRISIS_SHELTER},
     ),
     "wieruszow-2018": Example(
@@ -60,6 +63,7 @@ EXAMPLES: dict[str, Example] = {
         year=2018,
         package="wieruszow_2018",
         master_facts="000_73059c7f296dcaf6.facts.yaml",
+        template="wieruszow_2018",
     ),
 }
 

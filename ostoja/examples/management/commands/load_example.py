@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from ostoja.accounts.models import Office
 from ostoja.examples.registry import EXAMPLES
+from ostoja.reporting.services import template_load
 
 
 class Command(BaseCommand):
@@ -16,4 +18,6 @@ class Command(BaseCommand):
         except ModuleNotFoundError as exc:
             raise CommandError(f"Example {example.slug} has no builder yet.") from exc
         summary = builder()
-        self.stdout.write(f"Loaded {example.slug}: {summary}")
+        office = Office.objects.get(slug=example.office_slug)
+        template = template_load(name=example.template, office=office)
+        self.stdout.write(f"Loaded {example.slug}: {summary}; report template {template.name}")
