@@ -8,7 +8,7 @@ OSTOJA := $(VENV)/bin/ostoja
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install demo serve test test-fast lint typecheck messages clean
+.PHONY: install demo serve test test-fast lint typecheck messages bench clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -45,6 +45,9 @@ typecheck: install
 
 messages: install  ## Refresh and compile the Polish catalogue (needs GNU gettext).
 	cd ostoja && ../$(OSTOJA) makemessages -l pl --no-obsolete && ../$(OSTOJA) compilemessages -l pl
+
+bench: install  ## Print report-generation figures (after `make demo` loaded the examples).
+	$(VENV)/bin/python benchmarks/report_generation.py
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var
