@@ -43,7 +43,6 @@ from ostoja.casework.models import (
     ASSESSMENT_INTERVAL_MONTHS,
     Assignment,
     AssistantCase,
-    CaseStatus,
     Contact,
     ContactForm,
     Cooperation,
@@ -854,7 +853,7 @@ def outcome_drilldown(office, period: Period, key: str):
 )
 def outcome_figures(office, period: Period) -> dict:
     """Outcomes per person or family by kind, in one aggregate query."""
-    aggregates = {
+    aggregates: dict[str, Count | Max] = {
         f"m{i}": Count(
             "person" if f.counted == "person" else "case__family",
             distinct=True,

@@ -26,8 +26,7 @@ from auditlog.context import disable_auditlog
 from django.db import transaction
 
 from ostoja.accounts.demo import DEMO_OFFICES, demo_users_ensure, office_ensure
-from ostoja.accounts.models import Office, Role, User
-from ostoja.accounts.services import user_create
+from ostoja.accounts.models import Office, Role, RoleAssignment, User
 from ostoja.activities.models import ActivityKind
 from ostoja.activities.services import activity_create, participation_create
 from ostoja.casework import services as cases
@@ -56,11 +55,12 @@ from ostoja.casework.models import (
 from ostoja.examples.synthetic import PeopleFactory
 from ostoja.families.models import Disability, Family, FamilyRole, Person
 from ostoja.placements import services as placements
-from ostoja.placements.models import EndReason, PlacementForm
+from ostoja.placements.models import PlacementForm
 from ostoja.staff.models import EmploymentForm
 from ostoja.staff.services import employment_create
 from ostoja.violence import services as violence
-from ostoja.violence.models import AgeGroup, ClosureReason as BlueCardClosure, Initiator
+from ostoja.violence.models import AgeGroup, Initiator
+from ostoja.violence.models import ClosureReason as BlueCardClosure
 
 SEED = 2017
 YEAR_START, YEAR_END = datetime.date(2017, 1, 1), datetime.date(2017, 12, 31)
@@ -154,6 +154,17 @@ class Plan:
     kids: list[Person] = field(default_factory=list)
 
     @property
+    def opened(self) -> datetime.date:
+        """The first day of work (only for families that got an assistant)."""
+        assert self.opened_on is not None
+        return self.opened_on
+
+    @property
+    def fam(self) -> Family:
+        assert self.family is not None
+        return self.family
+
+    @property
     def window(self) -> tuple[datetime.date, datetime.date]:
         """The part of 2017 in which the family worked with its assistant."""
         assert self.opened_on is not None
@@ -201,7 +212,7 @@ class Builder:
         for plan, assistant in zip(base, places, strict=True):
             plan.assistant = assistant
         # Seven families opened before 2017 close in 2017; a waiting family takes each place.
-        early = [p for p in base if p.opened_on and p.opened_on.year <= 2016]
+        early = [p for p in base if p.opened_on and p.opened.year <= 2016]
         closing = rng.sample(early, len(CLOSURES_2017))
         for plan, newcomer, (day, reason) in zip(closing, late, CLOSURES_2017, strict=True):
             plan.closed_on, plan.closure_reason = day, reason
@@ -209,7 +220,7 @@ class Builder:
             newcomer.waiting_from = day - datetime.timedelta(days=rng.randint(20, 60))
             newcomer.opened_on = day + datetime.timedelta(days=rng.randint(3, 30))
         # One family changed assistant in mid-2016 (between the two with spare places).
-        movers = [p for p in base if p.assistant == 3 and p.opened_on < datetime.date(2016, 1, 1)]
+        movers = [p for p in base if p.assistant == 3 and p.opened < datetime.date(2016, 1, 1)]
         movers = [p for p in movers if p not in closing]
         movers[0].reassigned = (datetime.date(2016, 6, 1), 4)
 
@@ -356,14 +367,16 @@ class Builder:
         ]
         for i, start in enumerate(hired, 1):
             _male, female, _plural = self.people.surname()
-            user = user_create(
+            user = User(
                 username=f"konin.asystent.{i}",
-                password=None,  # the demo password's hash is copied below (hashing is slow)
                 office=self.office,
-                roles=[Role.ASSISTANT],
                 first_name=self.people.first_name("F"),
                 last_name=female,
+                password=head.password,  # the demo password's hash (hashing is slow)
             )
+            user.full_clean(exclude=["password"])
+            user.save()
+            RoleAssignment.objects.create(user=user, role=Role.ASSISTANT)
             employment_create(
                 acting_user=head,
                 assistant=user,
@@ -373,7 +386,6 @@ class Builder:
                 notes="Zadaniowy czas pracy.",
             )
             self.assistants.append(user)
-        User.objects.filter(pk__in=[a.pk for a in self.assistants]).update(password=head.password)
 
     # --- cases ------------------------------------------------------------------------
 
@@ -480,7 +492,7 @@ class Builder:
             if plan.closure_reason == "no_basis"
             else "",
             final_assessment="Zakończenie współpracy z rodziną.",
-            attainments={g: "achieved" if achieved else "partly" for g in goals},
+            attainments=dict.fromkeys(goals, "achieved" if achieved else "partly"),
         )
 
     def reassign(self, plan: Plan) -> None:
@@ -499,7 +511,7 @@ class Builder:
         events: list[tuple[datetime.date, int, int, str]] = []
         for k, plan in enumerate(plans):
             assert plan.waiting_from or plan.opened_on
-            requested_by = plan.waiting_from or plan.opened_on - datetime.timedelta(days=40)
+            requested_by = plan.waiting_from or plan.opened - datetime.timedelta(days=40)
             events.append((requested_by, 1, k, "request"))
             if plan.opened_on:
                 events.append((plan.opened_on, 2, k, "assign"))
@@ -535,7 +547,7 @@ class Builder:
         contacts, assessments = [], []
         worked = [p for p in plans if p.case is not None and p.opened_on]
         overdue = [p for p in worked if p.served and not p.closed_on]
-        overdue = [p for p in overdue if p.opened_on < datetime.date(2016, 6, 1)][3:5]
+        overdue = [p for p in overdue if p.opened < datetime.date(2016, 6, 1)][3:5]
         for plan in worked:
             assert plan.opened_on is not None
             end = min(plan.closed_on or YEAR_END, YEAR_END)
@@ -627,7 +639,7 @@ class Builder:
             kind=self.outcome_kinds[code],
             person=person,
             achieved_on=day,
-            created_by=self.assistant_on(plan, max(day, plan.opened_on)),
+            created_by=self.assistant_on(plan, max(day, plan.opened)),
             **extra,
         )
 
@@ -690,12 +702,12 @@ class Builder:
         kids = [(p, k) for p in served for k in p.kids if id(k) not in placed]
         for plan, kid in rng.sample(kids, 51):
             start = self.day_between(datetime.date(2016, 9, 1), plan.window[1])
-            start = max(start, plan.opened_on)
+            start = max(start, plan.opened)
             rows.append(self.outcome(plan, "day_support_centre", person=kid, day=start))
         # Housing: 5 flats granted (the families waited since 2016), 19 still waiting.
         for plan in groups["flat_granted"]:
             granted = self.day_in(plan)
-            waited = max(plan.opened_on, datetime.date(2016, 3, 1))
+            waited = max(plan.opened, datetime.date(2016, 3, 1))
             rows.append(
                 self.outcome(plan, "social_flat_waiting_list", day=waited, ended_on=granted)
             )
@@ -717,7 +729,7 @@ class Builder:
                 )
             )
         # Earlier years do not count in 2017: seasonal work in 2016 of a few adults.
-        for plan in [p for p in served if p.opened_on.year == 2015][:6]:
+        for plan in [p for p in served if p.opened.year == 2015][:6]:
             rows.append(
                 self.outcome(
                     plan, "seasonal_work", person=plan.adults[0], day=datetime.date(2016, 7, 1)
@@ -742,7 +754,7 @@ class Builder:
         returns = [datetime.date(2017, 4, 10), datetime.date(2017, 9, 22)]
         for k, (plan, count) in enumerate(zip(groups["in_care"], IN_CARE_BEFORE, strict=True)):
             plan.placed = plan.kids[:count]
-            started = plan.opened_on - datetime.timedelta(days=self.rng.randint(30, 300))
+            started = plan.opened - datetime.timedelta(days=self.rng.randint(30, 300))
             form = PlacementForm.EMERGENCY_CARE_INSTITUTION if k < 2 else earlier_forms[k % 4]
             for kid in plan.placed:
                 p = placements.placement_create(
@@ -801,7 +813,7 @@ class Builder:
             procedure = violence.procedure_create(
                 acting_user=coordinator,
                 office=self.office,
-                family=plan.family,
+                family=plan.fam,
                 number=f"NK/{started.year}/{k + 1}",
                 initiator=Initiator.POLICE if k % 3 else Initiator.OPS,
                 started_on=started,
@@ -840,10 +852,10 @@ class Builder:
             start_date=datetime.date(2016, 10, 1),
             end_date=datetime.date(2018, 12, 31),
         )
-        open_all_year = [p for p in served if not p.closed_on and p.opened_on.year <= 2016]
+        open_all_year = [p for p in served if not p.closed_on and p.opened.year <= 2016]
         kids = [(p, k) for p in open_all_year for k in p.kids]
         adults = [(p, a) for p in open_all_year for a in p.adults]
-        for plan, person in self.rng.sample(kids, 15) + self.rng.sample(adults, 36):
+        for _plan, person in self.rng.sample(kids, 15) + self.rng.sample(adults, 36):
             participation_create(
                 acting_user=head,
                 activity=activity,
@@ -857,7 +869,7 @@ class Builder:
         """Which served families get which special records (disjoint where it matters)."""
         rng = self.rng
         open_all = [p for p in served if not p.closed_on]
-        before = [p for p in open_all if p.opened_on.year <= 2016]
+        before = [p for p in open_all if p.opened.year <= 2016]
         two_kids = [p for p in before if p.children >= 2]
         in_care = rng.sample(two_kids, len(IN_CARE_BEFORE))
         rest = [p for p in before if p not in in_care]

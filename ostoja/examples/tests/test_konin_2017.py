@@ -151,7 +151,7 @@ def test_closing_a_case_moves_the_closure_figures(konin):
         case=case,
         closed_on=datetime.date(2017, 12, 1),
         reason=ClosureReason.objects.get(code="moved_away"),
-        attainments={g: "partly" for g in goals},
+        attainments=dict.fromkeys(goals, "partly"),
     )
     after = figures(konin, *keys)
     assert after == {
