@@ -253,3 +253,28 @@ def test_casework_metrics_have_descriptions_and_no_key_is_shared():
     assert len(keys) == len(set(keys))
     for key in keys:
         assert registry.spec(key).description, key
+
+
+@pytest.mark.django_db
+def test_readiness_flags_closures_without_reason_and_overdue_assessments(users):
+    from ostoja.casework.models import AssistantCase
+    from ostoja.casework.readiness import (
+        closures_without_reason,
+        overdue_assessments_per_assistant,
+    )
+
+    office = users["head"].office
+    assert closures_without_reason(office, 2017, None) == []
+    assert overdue_assessments_per_assistant(office, 2017, None) == []
+    for name in ("A", "B"):
+        active_case(users, new_family(users, f"Rodzina {name}"), on=D(2017, 1, 10))
+    done = active_case(users, new_family(users, "Rodzina C"), on=D(2017, 1, 10))
+    close(users, done, D(2017, 3, 1))
+    AssistantCase.objects.filter(pk=done.pk).update(closure_reason=None)  # e.g. an old import
+
+    [closure] = closures_without_reason(office, 2017, None)
+    assert closure.severity == "error" and ": 1." in closure.message
+    [overdue] = overdue_assessments_per_assistant(office, 2017, None)
+    assistant = users["assistant"]
+    assert overdue.owner == f"{assistant.first_name} {assistant.last_name}"
+    assert "31.12.2017): 2." in overdue.message
