@@ -347,3 +347,31 @@ def test_metric_queries_do_not_grow_with_ten_times_more_families(konin):
     # the end, overdue, contacts, cooperation, outcomes, and the treatment-away provider.
     providers = len(registry.providers)
     assert casework_before == 11 + providers
+
+
+@pytest.mark.django_db
+def test_figures_drill_down_to_their_records(konin, client):
+    from django.urls import reverse
+
+    from ostoja.reporting import services as reports
+
+    user = head(konin)
+    report = reports.report_create(acting_user=user, office=konin, year=2017)
+    client.force_login(user)
+    url = reverse("reporting:figure", args=[report.pk, "assistant.closures.moved_away"])
+    body = client.get(url).content.decode()
+    closed = AssistantCase.objects.filter(
+        office=konin, closed_on__year=2017, closure_reason__code="moved_away"
+    )
+    assert closed.count() == 4
+    for case in closed:
+        assert str(case.family) in body
+    for key, count in [
+        ("cooperation_table.police", 26),
+        ("assistant.children_with_disability_certificate", 14),
+        ("assistant.outcomes.counselling_centre.children", 42),
+        ("assistant.waiting_list", 3),
+    ]:
+        assert registry.drilldown(key, konin, Y2017).count() == count, key
+        response = client.get(reverse("reporting:figure", args=[report.pk, key]))
+        assert response.status_code == 200, key
