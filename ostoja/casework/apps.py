@@ -15,6 +15,7 @@ class CaseworkConfig(AppConfig):
             dashboard,  # noqa: F401
             models,
             permissions,  # noqa: F401
+            readiness,  # noqa: F401
             timeline,  # noqa: F401
         )
         from ostoja.common.navigation import register_menu
