@@ -347,12 +347,35 @@ def case_plans() -> list[CasePlan]:
     return plans
 
 
+def _example_assistant(office: Office, head: User) -> User:
+    """The office's one family assistant of 2016–2018, separate from the demo login.
+
+    The demo assistant (`wieruszow.asystent`) keeps today's demo families, so the
+    example's history does not count against that login's caseload limit.
+    """
+    from ostoja.accounts.models import Role, RoleAssignment
+
+    user, created = User.objects.get_or_create(
+        username="wieruszow.asystent.1",
+        defaults={
+            "office": office,
+            "first_name": "Iwona",
+            "last_name": "Wróblewska",
+            "password": head.password,  # the demo password's hash (hashing is slow)
+        },
+    )
+    if created:
+        RoleAssignment.objects.create(user=user, role=Role.ASSISTANT)
+    return user
+
+
 def _casework(office: Office, users: dict[str, User], people: Registry) -> int:
     """The family assistant's cases through the casework services, plus one placement."""
     from ostoja.casework.models import ClosureReason, DecisionKind
     from ostoja.casework.services import case_assign, case_close, case_decide, case_request_create
 
-    head, worker, assistant = users["head"], users["social_worker"], users["assistant"]
+    head, worker = users["head"], users["social_worker"]
+    assistant = _example_assistant(office, head)
     reasons = {r.code: r for r in ClosureReason.objects.all()}
     plans = case_plans()
     # Process in order of events so the caseload limit sees the real history: a case

@@ -7,18 +7,8 @@ FIGURE_KEY = "assistant.families_served"
 
 def build(world) -> None:
     """A draft report of the office (figures computed), its own template and a section."""
-    from ostoja.reporting.registry import MetricSpec, _Entry, registry
     from ostoja.reporting.services import report_create, template_copy_for_office
 
-    if not registry.has(FIGURE_KEY):  # the casework app registers it once merged
-        registry.add(
-            _Entry(
-                (MetricSpec(FIGURE_KEY, "Rodziny objęte wsparciem asystenta", "families"),),
-                lambda office, period: 0,
-                grouped=False,
-                module="ostoja.reporting.tests.url_access",
-            )
-        )
     head = world.users[HEAD]
     world.report = report_create(acting_user=head, office=world.office, year=2025)
     world.report_template = template_copy_for_office(acting_user=head, office=world.office)
