@@ -158,3 +158,53 @@ def test_not_a_backup_is_refused(tmp_path):
     with pytest.raises(CommandError, match="Not an Ostoja backup"):
         call_command("restore", str(bogus), interactive=False)
     assert Path(bogus).exists()
+
+
+def test_backup_restore_reproduces_both_example_reports(tmp_path, empty_database):
+    """Approved example reports come out of a restored database byte for byte."""
+    from ostoja.accounts.models import Office, User
+    from ostoja.examples.registry import EXAMPLES
+    from ostoja.reporting.models import ReportStatus
+    from ostoja.reporting.services import report_create, report_transition
+
+    demo_setup()
+    before: dict[str, bytes] = {}
+    for slug, example in EXAMPLES.items():
+        call_command("load_example", slug, stdout=io.StringIO())
+        office = Office.objects.get(slug=example.office_slug)
+        head = User.objects.get(username=f"{office.slug}.kierownik")
+        report = report_create(acting_user=head, office=office, year=example.year)
+        report = report_transition(acting_user=head, report=report, to=ReportStatus.SUBMITTED)
+        report_transition(acting_user=head, report=report, to=ReportStatus.APPROVED)
+        out = tmp_path / f"{slug}-before.json"
+        call_command(
+            "annual_report",
+            office=office.slug,
+            year=example.year,
+            format="json",
+            output=str(out),
+            stdout=io.StringIO(),
+        )
+        before[slug] = out.read_bytes()
+        assert json.loads(before[slug])["report"]["frozen"] is True
+    archive = tmp_path / "ostoja.backup"
+    call_command("backup", "-o", str(archive))
+
+    restored = ostoja("restore", str(archive), "--no-input", database_url=empty_database)
+    assert restored.returncode == 0, restored.stderr
+    for slug, example in EXAMPLES.items():
+        after = tmp_path / f"{slug}-after.json"
+        result = ostoja(
+            "annual_report",
+            "--office",
+            example.office_slug,
+            "--year",
+            str(example.year),
+            "--format",
+            "json",
+            "-o",
+            str(after),
+            database_url=empty_database,
+        )
+        assert result.returncode == 0, result.stderr
+        assert after.read_bytes() == before[slug]
