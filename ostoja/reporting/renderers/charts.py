@@ -37,7 +37,7 @@ def chart_png(chart: Chart, dpi: int = 150) -> bytes:
     ax.set_yticks([i + height * (len(chart.series) - 1) / 2 for i in range(n)])
     ax.set_yticklabels(chart.categories, fontsize=8)
     ax.invert_yaxis()
-    ax.set_title(chart.title, fontsize=10)
+    # no title inside the picture: the caption under it (DOCX, PDF) carries it in full
     if chart.unit_label:
         ax.set_xlabel(chart.unit_label, fontsize=8)
     if len(chart.series) > 1:
