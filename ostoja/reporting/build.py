@@ -150,18 +150,18 @@ def format_figure(value: Decimal | int, unit: str, case: str = "nom") -> str:
 
 
 def change_text(current: Fig, previous: Fig | None, year: int) -> str:
-    """'wzrost o 10 rodzin w porównaniu z 2016 r. (80 rodzin)' or 'bez zmian …'."""
+    """'w 2016 r. – 80 rodzin; wzrost o 10 rodzin' or '… ; bez zmian' (no nested brackets)."""
     if previous is None:
         return _("brak danych za poprzedni rok")
     diff = current.value - previous.value
     before = format_figure(previous.value, previous.unit)
     if diff == 0:
-        return _("bez zmian w porównaniu z %(year)s r. (%(before)s)") % {
+        return _("w %(year)s r. – %(before)s; bez zmian") % {
             "year": year - 1,
             "before": before,
         }
     word = _("wzrost") if diff > 0 else _("spadek")
-    return _("%(word)s o %(diff)s w porównaniu z %(year)s r. (%(before)s)") % {
+    return _("w %(year)s r. – %(before)s; %(word)s o %(diff)s") % {
         "word": word,
         "diff": format_figure(abs(diff), current.unit, "acc"),
         "year": year - 1,

@@ -23,6 +23,18 @@ def _row(label: str, fig: Fig) -> list:
     return [[Paragraph([Run(label)])], [Paragraph([_run(fig)])]]
 
 
+def _employed_verb(employed: Fig) -> str:
+    """'zatrudniony był 1 asystent' but 'zatrudnionych było 3/6 asystentów'.
+
+    The unit table writes 2–4 in the masculine-personal form ("3 asystentów"), which takes
+    the neuter singular verb, like 5 and more.
+    """
+    one = employed.value == 1
+    if one:
+        return _("; na koniec roku zatrudniony był ")
+    return _("; na koniec roku zatrudnionych było ")
+
+
 def assistants_needed(served: Fig, waiting: Fig | None, limit: Fig) -> int:
     """ceil((families supported + families waiting) / caseload limit)."""
     total = served.value + (waiting.value if waiting else 0)
@@ -81,7 +93,7 @@ def statement_of_needs(ctx) -> list[Block]:
             Run(_(" na jednego asystenta do objęcia wsparciem rodzin obecnie wspieranych")),
             Run(_(" i oczekujących potrzeba ") if waiting else _(" potrzeba ")),
             _run(needed_fig, case="gen"),
-            Run(_("; na koniec roku zatrudnionych było: ")),
+            Run(_employed_verb(employed)),
             _run(employed),
             Run(". "),
         ]

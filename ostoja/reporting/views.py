@@ -288,7 +288,14 @@ def readiness(request):
     template = services.template_for_office(office)
     snapshot = services.template_snapshot(template)
     issues = run_checks(office, year, snapshot)
-    context = {"form": form, "year": year, "issues": issues, "template": template}
+    context = {
+        "form": form,
+        "year": year,
+        "issues": issues,
+        "template": template,
+        # the title as the report will print it, not the template's "{year}" placeholder
+        "template_title": template.title.replace("{year}", str(year)),
+    }
     return render(request, "reporting/readiness.html", context)
 
 

@@ -37,7 +37,7 @@ def chart_png(chart: Chart, dpi: int = 150) -> bytes:
     ax.set_yticks([i + height * (len(chart.series) - 1) / 2 for i in range(n)])
     ax.set_yticklabels(chart.categories, fontsize=8)
     ax.invert_yaxis()
-    ax.set_title(chart.title, fontsize=10)
+    # no title inside the picture: the caption under it (DOCX, PDF) carries it in full
     if chart.unit_label:
         ax.set_xlabel(chart.unit_label, fontsize=8)
     if len(chart.series) > 1:
@@ -51,7 +51,10 @@ def chart_png(chart: Chart, dpi: int = 150) -> bytes:
 
 def chart_svg(chart: Chart, chart_id: str) -> str:
     """A small accessible SVG bar chart (presentation attributes only, no inline styles)."""
-    width, label_w, bar_h, gap = 640, 220, 16, 6
+    width, bar_h, gap = 640, 16, 6
+    # room for the longest category label (12px DejaVu Sans: about 7.5px a character)
+    label_w = min(320, 16 + int(7.5 * max((len(c[:40]) for c in chart.categories), default=10)))
+    single = len(chart.series) == 1
     values = [v for _name, vs in chart.series for v in vs]
     top = max(values) if values else 1
     top = top or 1
@@ -71,7 +74,7 @@ def chart_svg(chart: Chart, chart_id: str) -> str:
             )
             rows.append(
                 f'<text x="{label_w + max(w, 1) + 4}" y="{y + bar_h - 3}" class="chart-value">'
-                f"{escape(name)}: {format_number(vs[i])}</text>"
+                f"{'' if single else escape(name) + ': '}{format_number(vs[i])}</text>"
             )
             y += bar_h + 2
         y += gap

@@ -15,6 +15,9 @@ from docx.shared import Cm, Pt
 from ostoja.reporting.document import BulletList, Chart, Document, Paragraph, Table
 from ostoja.reporting.renderers.charts import chart_png
 
+#: A4 width (21 cm) less the 2.2 cm margins on both sides
+TEXT_WIDTH_CM = 16.6
+
 FONT = (
     "Arial"  # has every Polish glyph; LibreOffice substitutes the metric-compatible Liberation Sans
 )
@@ -63,6 +66,11 @@ def _mark_header_row(row) -> None:
     trpr.append(header)
 
 
+def _keep_row_together(row) -> None:
+    """A body row is not split across pages (w:cantSplit)."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _add_runs(paragraph, para: Paragraph) -> None:
     for run in para.runs:
         paragraph.add_run(run.text)
@@ -81,22 +89,43 @@ def _add_blocks(container, blocks, doc) -> None:
             _add_chart(container, block)
 
 
+def _column_widths(table: Table, cols: int) -> list:
+    """Column widths over the text width: the template's relative widths, or the first wider.
+
+    The same rule as the PDF, so a narrow "Lp." column does not take a quarter of the page.
+    """
+    relative = list(table.widths) if len(table.widths) == cols else [2.5] + [1.0] * (cols - 1)
+    total = sum(relative) or 1
+    return [Cm(TEXT_WIDTH_CM * w / total) for w in relative]
+
+
 def _add_table(container, table: Table, doc) -> None:
     if table.caption:
         caption = container.add_paragraph(style="Caption")
         caption.add_run(table.caption)
+        caption.paragraph_format.keep_with_next = True  # not left alone above the table
     cols = max(len(table.header), max((len(r) for r in table.rows), default=0))
     t = container.add_table(rows=1, cols=cols)
     t.style = doc.styles["Table Grid"]
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    column_widths = _column_widths(table, cols)
+    for i, width in enumerate(column_widths):
+        t.columns[i].width = width
     for i, text in enumerate(table.header):
         cell = t.rows[0].cells[i]
         cell.text = ""
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
     _mark_header_row(t.rows[0])
+    for i, width in enumerate(column_widths):
+        t.rows[0].cells[i].width = width
     for row in table.rows:
-        cells = t.add_row().cells
+        new_row = t.add_row()
+        _keep_row_together(new_row)
+        cells = new_row.cells
+        for i, width in enumerate(column_widths):
+            cells[i].width = width
         for i, content in enumerate(row):
             cell = cells[i]
             first = cell.paragraphs[0]

@@ -56,7 +56,7 @@ def _blocks(pdf: FPDF, blocks) -> None:
         elif isinstance(block, Table):
             if block.caption:
                 pdf.set_font(FAMILY, "B", 10)
-                pdf.multi_cell(width, 5.5, block.caption, new_x="LMARGIN", new_y="NEXT")
+                pdf.multi_cell(width, 5.5, block.caption, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.set_font(FAMILY, "", 9)
             cols = max(len(block.header), max((len(r) for r in block.rows), default=1))
             widths = list(block.widths) if len(block.widths) == cols else [2.5] + [1.0] * (cols - 1)
@@ -143,7 +143,7 @@ def render_pdf(doc: Document) -> bytes:
                 pdf.add_page()
             pdf.start_section(section.full_heading[:120], level=section.level - 1)
             pdf.set_font(FAMILY, "B", size)
-            pdf.multi_cell(0, 7, section.full_heading, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 7, section.full_heading, align="L", new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         _blocks(pdf, section.blocks)
     return bytes(pdf.output())

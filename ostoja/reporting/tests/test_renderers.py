@@ -34,6 +34,7 @@ SNAPSHOT = {
             "config": {
                 "columns": ["Lp.", "Instytucja", "Rodziny", "Działania"],
                 "numeric": [2],
+                "widths": [0.5, 2.2, 1.1, 3.2],
                 "rows": [["1.", "Sąd Rejonowy", "{{ x.families }}", "- wizyty\n- kontakt"]],
             },
         },
@@ -71,13 +72,25 @@ def test_document_text_agrees_and_compares():
     doc = _doc()
     text = doc.sections[0].blocks[0].text.replace("\u00a0", " ")
     assert text == (
-        "Asystenci objęli wsparciem 22 rodziny (wzrost o 2 rodziny w porównaniu z 2016 r. "
-        "(20 rodzin)), w tym 33 dzieci."
+        "Asystenci objęli wsparciem 22 rodziny (w 2016 r. – 20 rodzin; wzrost o 2 rodziny)"
+        ", w tym 33 dzieci."
     )
     assert (
         doc.sections[0].blocks[1].items[0].text.replace("\u00a0", " ").startswith("w 22 rodzinach")
     )
     assert doc.title == "Sprawozdanie za 2017 rok"
+
+
+def test_docx_table_columns_follow_template_widths_and_rows_do_not_split():
+    docx = open_docx(io.BytesIO(render(_doc(), "docx")))
+    first = docx.tables[0]
+    widths = [round(c.width.cm, 1) for c in first.columns]
+    # 16.6 cm of text width shared 0.5 : 2.2 : 1.1 : 3.2
+    assert widths == [1.2, 5.2, 2.6, 7.6]
+    assert [round(c.width.cm, 1) for c in first.rows[1].cells] == widths
+    assert "cantSplit" in first.rows[1]._tr.trPr.xml
+    figures = docx.tables[1]
+    assert round(figures.columns[0].width.cm, 1) == round(16.6 * 2.5 / 5.5, 1)
 
 
 def test_docx_has_heading_styles_table_with_header_row_and_page_field():
@@ -156,3 +169,22 @@ def test_libreoffice_converts_the_docx_to_pdf(tmp_path):
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "raport.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("employed", "expected"),
+    [
+        (1, "zatrudniony był 1\u00a0asystent"),
+        (3, "zatrudnionych było 3\u00a0asystentów"),
+        (6, "zatrudnionych było 6\u00a0asystentów"),
+    ],
+)
+def test_needs_sentence_verb_agrees_with_the_number_employed(employed, expected):
+    from ostoja.reporting.needs import _employed_verb
+
+    p = Period.year(2017)
+    fig = Fig("staff.assistants", Decimal(employed), "assistants", "Asystenci", p.start, p.end)
+    from ostoja.reporting.build import format_figure
+
+    text = _employed_verb(fig) + format_figure(fig.value, fig.unit)
+    assert text.endswith(expected)

@@ -104,6 +104,7 @@ def test_readiness_reports_parts_that_do_not_add_up(client, demo, report_metrics
     _login(client, demo, "reporting_officer")
     body = client.get(reverse("reporting:readiness") + f"?year={YEAR}").content.decode()
     assert "Części nie sumują się do całości: Zakończenie: osiągnięcie celów" in body
+    assert f"za {YEAR} rok" in body and "{year}" not in body  # the template title as printed
     report_metrics[("konin", YEAR)]["assistant.closures.moved_away"] = 4
     body = client.get(reverse("reporting:readiness") + f"?year={YEAR}").content.decode()
     assert "Zakończenie: osiągnięcie celów" not in body

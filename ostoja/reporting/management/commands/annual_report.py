@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from ostoja.accounts.models import Office
 from ostoja.reporting import services
@@ -49,6 +50,7 @@ class Command(BaseCommand):
                 snapshot=snapshot,
                 figures=compute_live(office, year, snapshot),
                 status_label="projekt",
+                dated=timezone.localdate(),
             )
         data = render(doc, options["format"])
         Path(options["output"]).write_bytes(data)
