@@ -19,7 +19,7 @@ DEMO_OFFICES = [
         "teryt": "3061011",
         "council": "Rada Miasta Konina",
         "address": "ul. Zakładowa 4, 62-510 Konin",
-        "head_name": "",
+        "head_name": "Anna Kierownik",
     },
     {
         "slug": "wieruszow",
@@ -29,7 +29,7 @@ DEMO_OFFICES = [
         "teryt": "1022043",
         "council": "Rada Miejska w Wieruszowie",
         "address": "ul. Rynek 1–7, 98-400 Wieruszów",
-        "head_name": "",
+        "head_name": "Anna Kierownik",
     },
 ]
 

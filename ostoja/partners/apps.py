@@ -14,7 +14,11 @@ class PartnersConfig(AppConfig):
         from ostoja.partners import dashboard, permissions  # noqa: F401
         from ostoja.partners.models import Contribution
 
+        from ostoja.partners.reporting import accepted_activities
+        from ostoja.reporting.build import register_activity_source
+
         auditlog.register(Contribution)
+        register_activity_source("partners.activities", accepted_activities)
         register_menu(
             _("Wkłady partnerów"),
             "partners:overview",

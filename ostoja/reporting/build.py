@@ -43,7 +43,11 @@ ACTIVITY_SOURCES: dict[str, Callable[..., list[str]]] = {}
 
 
 def register_activity_source(name: str, func: Callable[..., list[str]]) -> None:
-    """Let an app supply an activity list (e.g. partners' accepted contributions)."""
+    """Let an app supply an activity list (e.g. partners' accepted contributions).
+
+    `func(office, year, config)` returns plain lines; `config` is the section's
+    settings (e.g. ``{"source": "partners.activities", "task": 7}``).
+    """
     ACTIVITY_SOURCES[name] = func
 
 
@@ -353,7 +357,11 @@ def section_blocks(section: dict, ctx: Context) -> list[Block]:
         items = [str(i) for i in config.get("items", [])]
         source = ACTIVITY_SOURCES.get(config.get("source", ""))
         if source:
-            items.extend(source(ctx.office, ctx.year))
+            # lines typed by others are text, never placeholders
+            items.extend(
+                line.replace("{", "(").replace("}", ")")
+                for line in source(ctx.office, ctx.year, config)
+            )
         if items:
             blocks.append(
                 BulletList(

@@ -136,3 +136,10 @@ def test_report_generation_takes_a_bounded_number_of_queries(examples, slug):
     with CaptureQueriesContext(connection) as ctx:
         generate(slug)
     assert len(ctx.captured_queries) <= REPORT_QUERY_LIMIT, len(ctx.captured_queries)
+
+
+@pytest.mark.django_db
+def test_partners_accepted_activities_are_listed_under_their_task(examples):
+    text = docx_text(render(generate("wieruszow-2018"), "docx"))
+    assert "Koło fotograficzne" in text  # task 7, accepted school contribution
+    assert text.count("Koło fotograficzne") == 1

@@ -153,8 +153,10 @@ def test_a_contribution_value_moves_the_metric_only_when_accepted(loaded):
             values={indicator.pk: Decimal(3)},
         )
 
-    # The demo school (not named in task 10 so far) joins the task and reports.
-    school = office.partners.exclude(contributions__isnull=False).get(kind=PartnerKind.SCHOOL)
+    # A school not named in task 10 so far joins the task and reports.
+    school = office.partners.create(
+        name="Szkoła Podstawowa w Teście", short_name="SP Test", kind=PartnerKind.SCHOOL
+    )
     task_save(
         acting_user=officer,
         programme=task.programme,

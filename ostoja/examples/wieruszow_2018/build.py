@@ -146,6 +146,15 @@ def _partners(office: Office, head: User) -> dict[str, PartnerInstitution]:
                 first_name=first,
                 last_name=last,
             )
+    # the demo partner login speaks for a real partner of the programme (PCPR), so
+    # its portal shows the forms due from it; its stand-in institution goes away
+    demo_partner = User.objects.filter(username=f"{OFFICE_SLUG}.partner").first()
+    if demo_partner is not None and demo_partner.partner_institution_id:
+        stand_in = demo_partner.partner_institution
+        demo_partner.partner_institution = partners["pcpr"]
+        demo_partner.save(update_fields=["partner_institution"])
+        if stand_in and not stand_in.users.exists() and not stand_in.contributions.exists():
+            stand_in.delete()
     return partners
 
 
