@@ -13,7 +13,6 @@ class PartnersConfig(AppConfig):
         from ostoja.common.navigation import register_menu
         from ostoja.partners import dashboard, permissions  # noqa: F401
         from ostoja.partners.models import Contribution
-
         from ostoja.partners.reporting import accepted_activities
         from ostoja.reporting.build import register_activity_source
 
