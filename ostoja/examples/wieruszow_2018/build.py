@@ -153,7 +153,10 @@ def _partners(office: Office, head: User) -> dict[str, PartnerInstitution]:
         stand_in = demo_partner.partner_institution
         demo_partner.partner_institution = partners["pcpr"]
         demo_partner.save(update_fields=["partner_institution"])
-        if stand_in and not stand_in.users.exists() and not stand_in.contributions.exists():
+        from ostoja.partners.models import Contribution
+
+        in_use = stand_in.users.exists() or Contribution.objects.filter(partner=stand_in).exists()
+        if not in_use:
             stand_in.delete()
     return partners
 
