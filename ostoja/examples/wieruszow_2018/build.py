@@ -148,13 +148,13 @@ def _partners(office: Office, head: User) -> dict[str, PartnerInstitution]:
             )
     # the demo partner login speaks for a real partner of the programme (PCPR), so
     # its portal shows the forms due from it; its stand-in institution goes away
+    from ostoja.partners.models import Contribution
+
     demo_partner = User.objects.filter(username=f"{OFFICE_SLUG}.partner").first()
-    if demo_partner is not None and demo_partner.partner_institution_id:
-        stand_in = demo_partner.partner_institution
+    stand_in = demo_partner.partner_institution if demo_partner else None
+    if demo_partner is not None and stand_in is not None:
         demo_partner.partner_institution = partners["pcpr"]
         demo_partner.save(update_fields=["partner_institution"])
-        from ostoja.partners.models import Contribution
-
         in_use = stand_in.users.exists() or Contribution.objects.filter(partner=stand_in).exists()
         if not in_use:
             stand_in.delete()
