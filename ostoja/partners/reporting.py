@@ -11,6 +11,8 @@ def accepted_activities(office, year: int, config: dict) -> list[str]:
     One query; lines in task, partner and entry order, duplicates (the same activity
     reported by two schools) written once.
     """
+    if getattr(office, "pk", None) is None:  # a template preview without a saved office
+        return []
     rows = ContributionActivity.objects.filter(
         contribution__office=office,
         contribution__year=year,

@@ -3,19 +3,19 @@
 import io
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
 from docx import Document as open_docx
 
+from ostoja.examples.registry import SHARED_SEEDS
 from ostoja.reporting.build import FigureTable, build_document
 from ostoja.reporting.document import Fig
 from ostoja.reporting.registry import Period
 from ostoja.reporting.renderers import render
 from ostoja.reporting.templates_data import template_definition, template_names
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = SHARED_SEEDS
 CASES = [
     ("konin_2017", "002_ea7ccc4a9242dde8", 2017),
     ("wieruszow_2018", "000_73059c7f296dcaf6", 2018),
