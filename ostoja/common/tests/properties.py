@@ -74,35 +74,44 @@ def _choice_values(field: forms.ChoiceField) -> list[str]:
     return values
 
 
-def _plausible(field: forms.Field, initial) -> st.SearchStrategy:
+class Pick(int):
+    """The n-th valid choice of a field, resolved at post time against the live form
+    (the choices depend on the database, which the examples change)."""
+
+    def resolve(self, field: forms.Field) -> str:
+        if isinstance(field, forms.ModelChoiceField):
+            values = [str(pk) for pk in field.queryset.values_list("pk", flat=True)[:20]]
+        else:
+            values = [v for v in _choice_values(field) if v]  # type: ignore[arg-type]
+        return values[self % len(values)] if values else ""
+
+
+def _picks(field: forms.Field) -> st.SearchStrategy:
+    if isinstance(field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
+        return st.lists(st.integers(0, 19).map(Pick), max_size=3)
+    return st.integers(0, 19).map(Pick)
+
+
+def _plausible(field: forms.Field) -> st.SearchStrategy:
     """A value a careful user could type: valid when the rest of the form allows it."""
     if isinstance(field.widget, forms.HiddenInput):
         return st.just(CURRENT)
-    if isinstance(field, forms.ModelMultipleChoiceField):
-        pks = [str(pk) for pk in field.queryset.values_list("pk", flat=True)[:10]]
-        return st.lists(st.sampled_from(pks), max_size=3, unique=True) if pks else st.just([])
-    if isinstance(field, forms.ModelChoiceField):
-        pks = [str(pk) for pk in field.queryset.values_list("pk", flat=True)[:20]]
-        return st.sampled_from(pks or [""])
-    if isinstance(field, forms.MultipleChoiceField):
-        values = _choice_values(field)
-        return st.lists(st.sampled_from(values), max_size=2, unique=True) if values else st.just([])
-    if isinstance(field, forms.ChoiceField):
-        values = [v for v in _choice_values(field) if v] or [""]
-        return st.sampled_from(values)
+    if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+        return _picks(field)
     if isinstance(field, forms.BooleanField):
         return st.sampled_from(["on", ""])
     if isinstance(field, forms.DateField):
         return recent_dates()
     if isinstance(field, forms.DecimalField | forms.IntegerField | forms.FloatField):
         return st.integers(min_value=0, max_value=120).map(str)
-    if initial not in (None, ""):
-        return st.just(str(initial))
-    return st.text(
+    words = st.text(
         alphabet="abcdefghijklmnoprstuwyzęóąśłżźćń ABCDEFGHIJKLMNOPRSTUWYZ0123456789.,-",
         min_size=1,
         max_size=40,
     ).filter(str.strip)
+    # The page's own value (when it has one) or a few words; drawn the same way whatever
+    # the database holds, so hypothesis can replay an example.
+    return st.one_of(st.just(CURRENT), words)
 
 
 def _wild(field: forms.Field) -> st.SearchStrategy:
@@ -124,14 +133,9 @@ def form_payloads(form: forms.BaseForm, *, extra=None) -> st.SearchStrategy[dict
     for name, field in form.fields.items():
         if isinstance(field, forms.FileField):
             continue
-        initial = form.initial.get(name, field.initial)
-        if callable(initial):
-            initial = initial()
-        if isinstance(initial, datetime.date):
-            initial = initial.isoformat()
         key = form.add_prefix(name)
-        plausible[key] = _plausible(field, initial)
-        mixed[key] = st.one_of(_plausible(field, initial), _wild(field))
+        plausible[key] = _plausible(field)
+        mixed[key] = st.one_of(_plausible(field), _wild(field))
     for key, strategy in (extra or {}).items():
         plausible[key] = mixed[key] = strategy
     return st.one_of(st.fixed_dictionaries(plausible), st.fixed_dictionaries(mixed))
@@ -160,11 +164,26 @@ def assert_polish(messages: list[str]) -> None:
 def check_form_page(client, url: str, data, *, apps_touched: tuple[str, ...], extra=None) -> dict:
     """GET the form page, draw a payload for its form, POST it and check the answer."""
     form = client.get(url).context["form"]
-    payload = data.draw(form_payloads(form, extra=extra))
+    payload = {
+        k: v for k, v in data.draw(form_payloads(form, extra=extra)).items() if v is not None
+    }  # an extra strategy draws None to leave its key out
     for key, value in payload.items():
-        if value == CURRENT:
-            current = form.initial.get(key, form.fields[key].initial)
+        field = form.fields.get(key)
+        if field is None:
+            continue
+        if isinstance(value, str) and value == CURRENT:
+            current = form.initial.get(key, field.initial)
+            if callable(current):
+                current = current()
+            if isinstance(current, datetime.date):
+                current = current.isoformat()
             payload[key] = "" if current is None else str(current)
+        elif isinstance(value, Pick):
+            payload[key] = value.resolve(field)
+        elif isinstance(value, list):
+            payload[key] = sorted(
+                {v.resolve(field) if isinstance(v, Pick) else v for v in value} - {""}
+            )
     post_and_check(client, url, payload, apps_touched=apps_touched)
     return payload
 
