@@ -23,6 +23,7 @@ from ostoja.casework.models import (
     TaskCode,
     WorkPlan,
 )
+from ostoja.common.forms import ModelMultipleChoiceField
 
 
 class DateInput(forms.DateInput):
@@ -164,6 +165,7 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["date", "form", "duration_minutes", "tasks", "note"]
+        field_classes = {"tasks": ModelMultipleChoiceField}
         widgets = {
             "date": DateInput(),
             "tasks": forms.CheckboxSelectMultiple,
