@@ -23,4 +23,4 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": pk},
                 )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]
