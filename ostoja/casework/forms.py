@@ -23,6 +23,7 @@ from ostoja.casework.models import (
     TaskCode,
     WorkPlan,
 )
+from ostoja.common.forms import ModelMultipleChoiceField
 
 
 class DateInput(forms.DateInput):
@@ -34,6 +35,29 @@ class DateInput(forms.DateInput):
 
 def _today():
     return timezone.localdate()
+
+
+class CaseVersionForm(forms.Form):
+    """A form that changes an existing case: carries the case version it was opened with.
+
+    The service refuses the save when the case changed meanwhile (optimistic locking);
+    the view then shows the bound form again with the user's input.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case is not None and not self.is_bound:
+            self.initial["version"] = case.version
+
+    @property
+    def expected_version(self) -> int | None:
+        return self.cleaned_data.get("version")
+
+    def service_data(self) -> dict:
+        """The cleaned data for the service, without the version."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
 
 
 class RequestForm(forms.ModelForm):
@@ -66,7 +90,7 @@ class RequestForm(forms.ModelForm):
         self.fields["requested_on"].initial = _today
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CaseVersionForm):
     kind = forms.ChoiceField(
         label=_("Decyzja"), choices=DecisionKind.choices, widget=forms.RadioSelect
     )
@@ -79,7 +103,7 @@ class DecisionForm(forms.Form):
     )
 
 
-class AssignForm(forms.Form):
+class AssignForm(CaseVersionForm):
     assistant: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Asystent rodziny"), queryset=None
     )
@@ -106,7 +130,7 @@ class AssignForm(forms.Form):
         field.queryset = assistants
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(CaseVersionForm):
     consent_on = forms.DateField(label=_("Data zgody rodziny"), widget=DateInput(), initial=_today)
 
 
@@ -141,6 +165,7 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["date", "form", "duration_minutes", "tasks", "note"]
+        field_classes = {"tasks": ModelMultipleChoiceField}
         widgets = {
             "date": DateInput(),
             "tasks": forms.CheckboxSelectMultiple,
@@ -227,7 +252,7 @@ class OutcomeForm(_PersonChoiceMixin, forms.ModelForm):
         self.fields["achieved_on"].initial = _today
 
 
-class CloseForm(forms.Form):
+class CloseForm(CaseVersionForm):
     closed_on = forms.DateField(label=_("Data zakończenia"), widget=DateInput(), initial=_today)
     reason = forms.ModelChoiceField(
         label=_("Przyczyna zakończenia"), queryset=ClosureReason.objects.filter(is_active=True)
@@ -256,7 +281,7 @@ class CloseForm(forms.Form):
         return {g.pk: self.cleaned_data.get(f"goal_{g.pk}", "") for g in self.goals}
 
 
-class MonitoringForm(forms.Form):
+class MonitoringForm(CaseVersionForm):
     done_on = forms.DateField(label=_("Data monitoringu"), widget=DateInput(), initial=_today)
     result = forms.ChoiceField(
         label=_("Wynik"), choices=MonitoringResult.choices, widget=forms.RadioSelect

@@ -38,6 +38,7 @@ from ostoja.casework.models import (
 )
 from ostoja.casework.selectors import assistant_peak_load, caseload_limit_on
 from ostoja.common.exceptions import ApplicationError
+from ostoja.families.models import Family
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,47 @@ def _locked(case: AssistantCase) -> AssistantCase:
     return AssistantCase.objects.select_for_update().select_related("family").get(pk=case.pk)
 
 
+def _check_version(case: AssistantCase, expected_version: int | None) -> None:
+    """Refuse a stale edit: the case changed since the form was opened."""
+    if expected_version is not None and case.version != expected_version:
+        raise ApplicationError(
+            _(
+                "Ktoś inny zapisał zmiany w tym rekordzie, gdy go edytowałeś(-aś). "
+                "Twoje dane są poniżej: sprawdź aktualną wersję i zapisz ponownie."
+            )
+        )
+
+
+def _locked_current(case: AssistantCase, expected_version: int | None) -> AssistantCase:
+    """Lock the case row and refuse a stale edit; return the current row."""
+    current = _locked(case)
+    _check_version(current, expected_version)
+    return current
+
+
+def _bump_version(case: AssistantCase, current: AssistantCase, acting_user, *fields: str) -> None:
+    """Save `fields` of the case with a new version (every change of a case bumps it)."""
+    case.version = current.version + 1
+    case.stamp(acting_user)
+    case.save(update_fields=[*fields, "version", "modified_by", "modified_at"])
+
+
+def _refuse_duplicate(exists: bool, record) -> None:
+    """Double-submit safety: refuse a record identical to one already saved.
+
+    Called under the case's row lock, so two submits of one form serialise and the
+    second one finds the first record.
+    """
+    if exists:
+        raise ApplicationError(
+            _(
+                "Identyczny wpis (%(record)s) jest już zapisany w tej sprawie, więc nie "
+                "zapisano go drugi raz. Czy formularz nie został wysłany dwukrotnie?"
+            )
+            % {"record": record._meta.verbose_name}
+        )
+
+
 def _check_transition(old: str, new: str) -> None:
     if new not in TRANSITIONS[old]:
         raise ApplicationError(
@@ -129,6 +171,9 @@ def case_request_create(
     else:
         _require(acting_user, "casework.monitor_case", reopened_from)
     _not_future(requested_on, _("Data wniosku"))
+    # Lock the family row: two submits of the same request serialise here and the
+    # second one finds the first case (double-submit safe).
+    Family.objects.select_for_update().filter(pk=family.pk).first()
     if AssistantCase.objects.filter(
         family=family,
         status__in=[
@@ -166,12 +211,19 @@ def case_request_create(
 
 @transaction.atomic
 def case_decide(
-    *, acting_user, case: AssistantCase, kind: str, decided_on: datetime.date, note: str = ""
+    *,
+    acting_user,
+    case: AssistantCase,
+    kind: str,
+    decided_on: datetime.date,
+    note: str = "",
+    expected_version: int | None = None,
 ) -> Decision:
     """Record the head's decision on a request and move the case accordingly."""
     _require(acting_user, "casework.decide_case", case)
+    current = _locked_current(case, expected_version)
     _not_future(decided_on, _("Data decyzji"))
-    if decided_on < case.requested_on:
+    if decided_on < current.requested_on:
         raise ApplicationError(_("Decyzja nie może być wcześniejsza niż wniosek."))
     if kind == DecisionKind.REFUSED and not note.strip():
         raise ApplicationError(_("Podaj uzasadnienie odmowy."))
@@ -197,6 +249,7 @@ def case_assign(
     start_date: datetime.date,
     override_reason: str = "",
     funding_source: str = "",
+    expected_version: int | None = None,
 ) -> Assignment:
     """Assign (or reassign) an assistant, within the caseload limit unless overridden.
 
@@ -204,7 +257,7 @@ def case_assign(
     history of who worked with the family stays complete.
     """
     _require(acting_user, "casework.assign_case", case)
-    current = _locked(case)
+    current = _locked_current(case, expected_version)
     if assistant.office_id != current.office_id or not assistant.has_role(Role.ASSISTANT):
         raise ApplicationError(_("Wybrana osoba nie jest asystentem rodziny w tym ośrodku."))
     _not_future(start_date, _("Data przydzielenia"))
@@ -276,18 +329,26 @@ def case_assign(
         case_transition(acting_user=acting_user, case=case, status=CaseStatus.ACTIVE)
         case.opened_on = start_date
         case.save(update_fields=["opened_on"])
+    else:
+        _bump_version(case, current, acting_user)
     return assignment
 
 
 @transaction.atomic
-def case_record_consent(*, acting_user, case: AssistantCase, consent_on: datetime.date):
+def case_record_consent(
+    *,
+    acting_user,
+    case: AssistantCase,
+    consent_on: datetime.date,
+    expected_version: int | None = None,
+):
     """Record the day the family consented to work with the assistant."""
     _require(acting_user, "casework.work_case", case)
+    current = _locked_current(case, expected_version)
     _not_future(consent_on, _("Data zgody"))
     case.consent_on = consent_on
-    case.stamp(acting_user)
     case.full_clean()
-    case.save(update_fields=["consent_on", "modified_by", "modified_at"])
+    _bump_version(case, current, acting_user, "consent_on")
     return case
 
 
@@ -318,6 +379,17 @@ def plan_create(
     _check_in_case(case, drawn_up_on, _("Data sporządzenia planu"))
     if co_signed_on and co_signed_on < drawn_up_on:
         raise ApplicationError(_("Rodzina nie mogła podpisać planu przed jego sporządzeniem."))
+    _locked(case)
+    _refuse_duplicate(
+        WorkPlan.objects.filter(
+            case=case,
+            drawn_up_on=drawn_up_on,
+            co_signed_on=co_signed_on,
+            consulted_on=consulted_on,
+            coordinated_with_child_plan=coordinated_with_child_plan,
+        ).exists(),
+        WorkPlan,
+    )
     plan = WorkPlan(
         case=case,
         drawn_up_on=drawn_up_on,
@@ -346,6 +418,18 @@ def goal_create(
     _require(acting_user, "casework.work_case", plan.case)
     if deadline < plan.drawn_up_on:
         raise ApplicationError(_("Termin realizacji celu nie może poprzedzać daty planu."))
+    _locked(plan.case)
+    _refuse_duplicate(
+        Goal.objects.filter(
+            plan=plan,
+            description=description,
+            deadline=deadline,
+            expected_effect=expected_effect,
+            actions=actions,
+            responsible=responsible,
+        ).exists(),
+        Goal,
+    )
     goal = Goal(
         plan=plan,
         description=description,
@@ -374,6 +458,17 @@ def contact_create(
     """Record a contact of the assistant with the family."""
     _require(acting_user, "casework.work_case", case)
     _check_in_case(case, date, _("Data kontaktu"))
+    _locked(case)
+    task_ids = {getattr(t, "pk", t) for t in tasks}
+    same = Contact.objects.filter(
+        case=case,
+        assistant=acting_user,
+        date=date,
+        form=form,
+        duration_minutes=duration_minutes,
+        note=note,
+    ).prefetch_related("tasks")
+    _refuse_duplicate(any({t.pk for t in c.tasks.all()} == task_ids for c in same), Contact)
     contact = Contact(
         case=case,
         assistant=acting_user,
@@ -402,6 +497,17 @@ def assessment_create(
     """Record a periodic assessment of the family's situation."""
     _require(acting_user, "casework.work_case", case)
     _check_in_case(case, assessed_on, _("Data oceny"))
+    _locked(case)
+    _refuse_duplicate(
+        Assessment.objects.filter(
+            case=case,
+            assessed_on=assessed_on,
+            progress=progress,
+            summary=summary,
+            recommendations=recommendations,
+        ).exists(),
+        Assessment,
+    )
     assessment = Assessment(
         case=case,
         assessed_on=assessed_on,
@@ -439,6 +545,20 @@ def cooperation_create(
     _check_person(case, person)
     if partner is not None and partner.office_id != case.office_id:
         raise ApplicationError(_("Ta instytucja nie należy do ośrodka."))
+    _locked(case)
+    _refuse_duplicate(
+        Cooperation.objects.filter(
+            case=case,
+            institution_kind=institution_kind,
+            institution_name=institution_name,
+            partner=partner,
+            person=person,
+            purpose=purpose,
+            started_on=started_on,
+            ended_on=ended_on,
+        ).exists(),
+        Cooperation,
+    )
     cooperation = Cooperation(
         case=case,
         institution_kind=institution_kind,
@@ -473,6 +593,19 @@ def outcome_create(
     _check_person(case, person)
     if kind.level == "person" and person is None:
         raise ApplicationError(_("Ten rodzaj efektu dotyczy osoby: wybierz członka rodziny."))
+    _locked(case)
+    _refuse_duplicate(
+        Outcome.objects.filter(
+            case=case,
+            kind=kind,
+            person=person,
+            achieved_on=achieved_on,
+            ended_on=ended_on,
+            institution=institution,
+            note=note,
+        ).exists(),
+        Outcome,
+    )
     outcome = Outcome(
         case=case,
         kind=kind,
@@ -501,15 +634,17 @@ def case_close(
     reason_text: str = "",
     final_assessment: str = "",
     attainments: dict[int, str] | None = None,
+    expected_version: int | None = None,
 ) -> AssistantCase:
     """End the work with the family: reason, per-goal attainment, monitoring due date."""
     _require(acting_user, "casework.close_case", case)
-    _check_transition(_locked(case).status, CaseStatus.CLOSED)
+    current = _locked_current(case, expected_version)
+    _check_transition(current.status, CaseStatus.CLOSED)
     if reason is None:
         raise ApplicationError(_("Wybierz przyczynę zakończenia współpracy."))
     if reason.requires_text and not reason_text.strip():
         raise ApplicationError(_("Opisz przyczynę zakończenia współpracy."))
-    _check_in_case(case, closed_on, _("Data zakończenia"))
+    _check_in_case(current, closed_on, _("Data zakończenia"))
     attainments = attainments or {}
     goals = list(Goal.objects.filter(plan__case=case))
     missing = [g for g in goals if not attainments.get(g.pk)]
@@ -534,7 +669,9 @@ def case_close(
     case.closure_reason_text = reason_text
     case.final_assessment = final_assessment
     case.full_clean()
-    case.save()
+    case.save(
+        update_fields=["closed_on", "closure_reason", "closure_reason_text", "final_assessment"]
+    )
     monitoring = Monitoring(case=case, due_on=add_months(closed_on, MONITORING_AFTER_MONTHS))
     monitoring.stamp(acting_user)
     monitoring.save()
@@ -550,14 +687,16 @@ def monitoring_record(
     result: str,
     note: str = "",
     reopen: bool = False,
+    expected_version: int | None = None,
 ) -> AssistantCase | None:
     """Record the post-closure monitoring; on request, file a new case (re-open)."""
     case = monitoring.case
     _require(acting_user, "casework.monitor_case", case)
+    current = _locked_current(case, expected_version)
     _not_future(done_on, _("Data monitoringu"))
-    if case.closed_on and done_on < case.closed_on:
+    if current.closed_on and done_on < current.closed_on:
         raise ApplicationError(_("Monitoring nie może być wcześniejszy niż zakończenie sprawy."))
-    if monitoring.done_on is not None:
+    if Monitoring.objects.filter(pk=monitoring.pk, done_on__isnull=False).exists():
         raise ApplicationError(_("Monitoring tej sprawy został już zapisany."))
     monitoring.done_on = done_on
     monitoring.result = result
@@ -565,6 +704,7 @@ def monitoring_record(
     monitoring.stamp(acting_user)
     monitoring.full_clean()
     monitoring.save()
+    _bump_version(case, current, acting_user)
     if not reopen:
         return None
     if result == MonitoringResult.STABLE:

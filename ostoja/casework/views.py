@@ -213,13 +213,18 @@ def request_create(request):
 def case_decide(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.decide_case", case)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, case=case)
     if (
         request.method == "POST"
         and form.is_valid()
         and apply_service(
             form,
-            lambda: services.case_decide(acting_user=request.user, case=case, **form.cleaned_data),
+            lambda: services.case_decide(
+                acting_user=request.user,
+                case=case,
+                expected_version=form.expected_version,
+                **form.service_data(),
+            ),
         )
     ):
         messages.success(request, _("Zapisano decyzję."))
@@ -235,14 +240,21 @@ def case_assign(request, pk: int):
     _require(request.user, "casework.assign_case", case)
     office = case.office
     form = AssignForm(
-        request.POST or None, assistants=selectors.office_assistants_for_assignment(office)
+        request.POST or None,
+        case=case,
+        assistants=selectors.office_assistants_for_assignment(office),
     )
     if (
         request.method == "POST"
         and form.is_valid()
         and apply_service(
             form,
-            lambda: services.case_assign(acting_user=request.user, case=case, **form.cleaned_data),
+            lambda: services.case_assign(
+                acting_user=request.user,
+                case=case,
+                expected_version=form.expected_version,
+                **form.service_data(),
+            ),
         )
     ):
         messages.success(request, _("Przydzielono asystenta rodziny."))
@@ -260,14 +272,17 @@ def case_assign(request, pk: int):
 def case_consent(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.work_case", case)
-    form = ConsentForm(request.POST or None)
+    form = ConsentForm(request.POST or None, case=case)
     if (
         request.method == "POST"
         and form.is_valid()
         and apply_service(
             form,
             lambda: services.case_record_consent(
-                acting_user=request.user, case=case, **form.cleaned_data
+                acting_user=request.user,
+                case=case,
+                expected_version=form.expected_version,
+                **form.service_data(),
             ),
         )
     ):
@@ -428,9 +443,11 @@ def outcome_create(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def case_close(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
-    _require(request.user, "casework.work_case", case)
+    # close_case, not work_case: when someone else closed the case meanwhile, the
+    # second submit gets the "changed meanwhile" message with its input, not a 403.
+    _require(request.user, "casework.close_case", case)
     goals = Goal.objects.filter(plan__case=case).order_by("deadline", "pk")
-    form = CloseForm(request.POST or None, goals=goals)
+    form = CloseForm(request.POST or None, case=case, goals=goals)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if apply_service(
@@ -443,6 +460,7 @@ def case_close(request, pk: int):
                 reason_text=data["reason_text"],
                 final_assessment=data["final_assessment"],
                 attainments=form.attainments(),
+                expected_version=form.expected_version,
             ),
         ):
             messages.success(
@@ -464,13 +482,16 @@ def monitoring_record(request, pk: int):
     case = selectors.case_get_for_user(request.user, pk)
     _require(request.user, "casework.monitor_case", case)
     monitoring = get_object_or_404(Monitoring, case=case)
-    form = MonitoringForm(request.POST or None)
+    form = MonitoringForm(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         result = apply_service(
             form,
             lambda: (
                 services.monitoring_record(
-                    acting_user=request.user, monitoring=monitoring, **form.cleaned_data
+                    acting_user=request.user,
+                    monitoring=monitoring,
+                    expected_version=form.expected_version,
+                    **form.service_data(),
                 )
                 or case
             ),

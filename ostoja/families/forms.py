@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ostoja.accounts.selectors import office_users
+from ostoja.common.forms import ModelMultipleChoiceField
 from ostoja.families.models import Family, Person
 from ostoja.families.selectors import problem_areas_valid_on
 
@@ -32,6 +33,7 @@ class FamilyForm(VersionedForm):
             "problem_areas",
             "notes",
         ]
+        field_classes = {"problem_areas": ModelMultipleChoiceField}
         widgets = {
             "problem_areas": forms.CheckboxSelectMultiple,
             "notes": forms.Textarea(attrs={"rows": 4}),

@@ -6,11 +6,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.pl import pesel as stdnum_pesel
 
 from ostoja.accounts.models import Office
 from ostoja.common.models import TrackedModel
+
+#: No member of a family is born before this day (a typo guard, e.g. 1019 for 2019).
+EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
 
 
 class ProblemArea(models.Model):
@@ -172,13 +176,17 @@ class Person(TrackedModel):
         return {"office_id": self.family.office_id, "family_id": self.family_id}
 
     def clean(self) -> None:
-        """Check that PESEL agrees with the birth date and sex; fill the date from it."""
+        """Check that PESEL agrees with the birth date and sex; fill the date from it.
+
+        The birth date (typed or read from PESEL) lies between 1900 and today.
+        """
         super().clean()
         if not self.pesel:
+            errors = self._birth_date_errors()
             if not self.sex:
-                raise ValidationError(
-                    {"sex": _("Podaj płeć (bez numeru PESEL nie da się jej ustalić).")}
-                )
+                errors["sex"] = _("Podaj płeć (bez numeru PESEL nie da się jej ustalić).")
+            if errors:
+                raise ValidationError(errors)
             return
         try:
             stdnum_pesel.validate(self.pesel)
@@ -190,6 +198,8 @@ class Person(TrackedModel):
             self.birth_date = born
         elif self.birth_date != born:
             errors["birth_date"] = _("Data urodzenia nie zgadza się z numerem PESEL.")
+        for field, message in self._birth_date_errors().items():
+            errors.setdefault(field, message)
         sex = "F" if stdnum_pesel.get_gender(self.pesel) == "F" else "M"
         if self.sex and self.sex != sex:
             errors["sex"] = _("Płeć nie zgadza się z numerem PESEL.")
@@ -197,6 +207,17 @@ class Person(TrackedModel):
             self.sex = sex
         if errors:
             raise ValidationError(errors)
+
+    def _birth_date_errors(self) -> dict:
+        if self.birth_date is None:
+            return {}
+        if self.birth_date > timezone.localdate():
+            return {"birth_date": _("Data urodzenia nie może być datą z przyszłości.")}
+        if self.birth_date < EARLIEST_BIRTH_DATE:
+            return {
+                "birth_date": _("Data urodzenia nie może być wcześniejsza niż 1 stycznia 1900 r.")
+            }
+        return {}
 
     def age_on(self, day: datetime.date) -> int | None:
         if self.birth_date is None:

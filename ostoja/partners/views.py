@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -71,6 +72,7 @@ def contribution_form(request, year: int, task_pk: int, partner_pk: int):
     )
     if request.method == "POST" and form.is_valid():
 
+        @transaction.atomic  # open, save and submit are one write: nothing stays half-saved
         def save():
             opened = services.contribution_open(
                 acting_user=user, task=task, partner=partner, year=year

@@ -137,7 +137,7 @@ class Placement(TrackedModel):
                 errors["child"] = _("Umieścić poza rodziną można tylko osobę o roli „dziecko”.")
         if self.family_id and self.office_id and self.family.office_id != self.office_id:
             errors["family"] = _("Rodzina należy do innego ośrodka.")
-        if self.end_date and self.end_date < self.start_date:
+        if self.end_date and self.start_date and self.end_date < self.start_date:
             errors["end_date"] = _("Data zakończenia nie może być wcześniejsza niż umieszczenia.")
         if self.end_date and not self.ended_by:
             errors["ended_by"] = _("Podaj przyczynę zakończenia.")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ostoja.accounts.models import PartnerInstitution
+from ostoja.common.forms import ModelMultipleChoiceField
 from ostoja.programme.models import Indicator, Programme, SpecificGoal, StatisticKind
 from ostoja.reporting.units import UNITS
 
@@ -60,13 +61,13 @@ class TaskForm(forms.Form):
         label=_("Cel szczegółowy"), queryset=SpecificGoal.objects.none(), required=False
     )
     office_responsible = forms.BooleanField(label=_("Realizuje ośrodek"), required=False)
-    responsible = forms.ModelMultipleChoiceField(
+    responsible = ModelMultipleChoiceField(
         label=_("Instytucje odpowiedzialne"),
         queryset=PartnerInstitution.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    partners = forms.ModelMultipleChoiceField(
+    partners = ModelMultipleChoiceField(
         label=_("Instytucje partnerskie"),
         queryset=PartnerInstitution.objects.none(),
         required=False,

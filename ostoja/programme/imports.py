@@ -13,6 +13,9 @@ from ostoja.accounts.models import Office
 from ostoja.programme.models import StatisticKind, StatisticValue
 
 MAX_ROWS = 5000
+#: StatisticValue.value is DECIMAL(14, 2): at most 12 digits before the point, 2 after.
+MAX_VALUE = Decimal(10) ** 12
+CENT = Decimal("0.01")
 MAX_BYTES = 2 * 1024 * 1024
 SIGNING_SALT = "ostoja.programme.statistics-import"
 REQUIRED = ("kod", "rok", "wartość")
@@ -129,10 +132,11 @@ def parse_statistics_file(office: Office, name: str, data: bytes) -> ParseResult
                 % {"line": line, "code": code}
             )
         year_number = _number(year_cell)
+        # The range first: int() of e.g. 1e999999999 would take the server minutes.
         if (
             year_number is None
-            or year_number != int(year_number)
             or not 2000 <= year_number <= 2100
+            or year_number != year_number.to_integral_value()
         ):
             result.errors.append(
                 _("Wiersz %(line)s: w kolumnie „rok” jest „%(value)s” zamiast roku (np. 2018).")
@@ -148,6 +152,18 @@ def parse_statistics_file(office: Office, name: str, data: bytes) -> ParseResult
             result.errors.append(
                 _("Wiersz %(line)s: wartość nie może być ujemna.") % {"line": line}
             )
+        elif value >= MAX_VALUE:
+            result.errors.append(
+                _("Wiersz %(line)s: wartość jest za duża (najwyżej 12 cyfr przed przecinkiem).")
+                % {"line": line}
+            )
+        elif value != value.quantize(CENT):
+            result.errors.append(
+                _("Wiersz %(line)s: wartość może mieć najwyżej 2 cyfry po przecinku.")
+                % {"line": line}
+            )
+        else:
+            value = value.quantize(CENT)  # 0.000 → 0.00: the column keeps two decimals
         if len(source) > 250:
             result.errors.append(
                 _("Wiersz %(line)s: źródło jest za długie (najwyżej 250 znaków).") % {"line": line}

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ostoja.accounts.models import PartnerInstitution, User
+from ostoja.common.forms import ModelMultipleChoiceField
 from ostoja.families.models import Family
 from ostoja.violence.models import AgeGroup, ClosureReason, Initiator, TeamMember
 from ostoja.violence.selectors import families_for_procedure, team_members
@@ -12,7 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _members_field(office_id: int, label):
-    return forms.ModelMultipleChoiceField(
+    return ModelMultipleChoiceField(
         label=label,
         queryset=team_members(office_id).filter(active=True),
         required=False,

@@ -207,12 +207,12 @@ def test_cooperation_counts_families_per_institution_kind(users):
         ("B", D(2016, 5, 1), D(2016, 12, 31)),  # ended before 2017
     ]:
         case = active_case(users, new_family(users, f"Rodzina {name}"), on=D(2016, 4, 1))
-        for _ in range(2):  # two records, one family
+        for purpose in ("kurator", "kurator: drugi nadzór"):  # two records, one family
             services.cooperation_create(
                 acting_user=users["head"],
                 case=case,
                 institution_kind=court,
-                purpose="kurator",
+                purpose=purpose,
                 started_on=start,
                 ended_on=end,
             )

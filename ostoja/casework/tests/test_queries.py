@@ -71,6 +71,7 @@ def build(konin, scale: int):
             date=TODAY - datetime.timedelta(days=i % 15),
             form="phone",
             duration_minutes=15,
+            note=f"Rozmowa {i}",
         )
     return main
 

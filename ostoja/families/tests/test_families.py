@@ -69,6 +69,50 @@ def test_person_without_pesel_is_allowed(demo):
     assert person.pk
 
 
+@pytest.mark.parametrize(
+    "born,message",
+    [
+        (datetime.date.today() + datetime.timedelta(days=1), "z przyszłości"),
+        (datetime.date(2100, 5, 1), "z przyszłości"),
+        (datetime.date(1899, 12, 31), "1 stycznia 1900"),
+        (datetime.date(1900, 1, 1), None),
+    ],
+)
+def test_birth_date_lies_between_1900_and_today(demo, client, born, message):
+    family = Family.objects.filter(office__slug="konin").first()
+    head = demo["konin"]["head"]
+    data = {"first_name": "Ala", "last_name": "K", "family_role": "child", "sex": "F"}
+    before = Person.objects.count()
+    if message is None:
+        services.person_create(acting_user=head, family=family, birth_date=born, **data)
+        assert Person.objects.count() == before + 1
+        return
+    with pytest.raises(ValidationError, match=message):
+        services.person_create(acting_user=head, family=family, birth_date=born, **data)
+    client.force_login(head)
+    response = client.post(
+        reverse("families:person_create", args=[family.pk]),
+        {**data, "birth_date": born.isoformat()},
+    )
+    assert response.status_code == 200
+    assert message in str(response.context["form"].errors["birth_date"])
+    assert Person.objects.count() == before
+
+
+def test_pesel_of_a_future_birth_date_is_refused(demo):
+    family = Family.objects.filter(office__slug="konin").first()
+    future = make_pesel(datetime.date.today() + datetime.timedelta(days=400), "M", 3)
+    with pytest.raises(ValidationError, match="z przyszłości"):
+        services.person_create(
+            acting_user=demo["konin"]["head"],
+            family=family,
+            first_name="Jan",
+            last_name="K",
+            family_role="child",
+            pesel=future,
+        )
+
+
 def test_visibility_per_role(demo):
     konin = demo["konin"]
     total = Family.objects.filter(office__slug="konin").count()

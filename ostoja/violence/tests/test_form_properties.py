@@ -1,0 +1,26 @@
+"""Bad input on the violence forms: a Polish message or a redirect, never a 500 or half a save."""
+
+import pytest
+from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ostoja.common.tests.access import build_world
+from ostoja.common.tests.properties import PROPERTY_SETTINGS, check_form_page
+
+pytestmark = pytest.mark.django_db
+
+TOUCHED = ("violence", "families", "auditlog")
+
+
+@pytest.fixture
+def world(demo):
+    return build_world(demo)
+
+
+@PROPERTY_SETTINGS
+@given(data=st.data())
+def test_procedure_create_form(client, world, data):
+    client.force_login(world.users["blue_card_coordinator"])
+    url = reverse("violence:create")
+    check_form_page(client, url, data, apps_touched=TOUCHED)
